@@ -1,0 +1,43 @@
+using SystemOfSupport.Core.Domain;
+
+namespace SystemOfSupport.Core.Determinations;
+
+/// <summary>One criterion checked for one group: whether it applies to the group, whether it held, and the rows behind it.</summary>
+public sealed record Finding(string Criterion, bool Applies, bool Met, string Explanation, IReadOnlyList<IndicatorResult> Evidence);
+
+/// <summary>A state-indicator priority for one group: met when any of its criteria is met.</summary>
+public sealed record PriorityFinding(PriorityArea Priority, bool Met, IReadOnlyList<Finding> Criteria);
+
+/// <summary>A student group's priorities, and its letter when it meets two or more.</summary>
+public sealed record GroupFinding(StudentGroup Group, string? Letter, IReadOnlyList<PriorityFinding> Priorities)
+{
+    public IEnumerable<PriorityArea> MetPriorities => Priorities.Where(p => p.Met).Select(p => p.Priority);
+
+    /// <summary>The group has at least one Dashboard result behind its findings.</summary>
+    public bool HasResults => Priorities.Any(p => p.Criteria.Any(c => c.Evidence.Count > 0));
+}
+
+/// <summary>One identification method's outcome, with its reason in words.</summary>
+public sealed record MethodFinding(int Number, bool Met, string Reason);
+
+/// <summary>One local indicator as the LEA self-assessed it, and whether it counts toward Methods 2 and 3.</summary>
+public sealed record LocalIndicatorFinding(PriorityArea Priority, LocalPerformance Performance, bool Counts, SourceRef? Source);
+
+/// <summary>The Differentiated Assistance decision for one district or county office in one Dashboard year.</summary>
+public sealed record Determination(
+    Lea Lea,
+    int Year,
+    IReadOnlyList<GroupFinding> Groups,
+    int TotalStudentGroups,
+    IReadOnlyList<MethodFinding> Methods,
+    AssistanceStatus Status,
+    string StatusReason,
+    IReadOnlyList<LocalIndicatorFinding> LocalIndicators,
+    IReadOnlyList<string> Notes)
+{
+    public bool IsIdentified => Methods.Any(m => m.Met);
+
+    public string? LetterFor(StudentGroup group) => Groups.FirstOrDefault(g => g.Group == group)?.Letter;
+
+    public MethodFinding? Method(int number) => Methods.FirstOrDefault(m => m.Number == number);
+}

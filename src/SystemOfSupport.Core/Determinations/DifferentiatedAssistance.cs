@@ -1,0 +1,170 @@
+using System.Globalization;
+using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Core.Rules;
+
+namespace SystemOfSupport.Core.Determinations;
+
+/// <summary>Decides Differentiated Assistance for districts and county offices (RULES.md §3.1–3.5).</summary>
+public static class DifferentiatedAssistance
+{
+    public static Determination Determine(DaRuleSet rules, LeaEvidence evidence, DeterminationSettings settings)
+    {
+        if (evidence.Lea.Kind == LeaKind.CharterSchool)
+        {
+            throw new ArgumentException("charter schools follow the two-consecutive-years rule (RULES.md §3.6), not this one", nameof(evidence));
+        }
+
+        var notes = new List<string>();
+        if (!evidence.HasDashboardResults)
+        {
+            notes.Add($"No Dashboard rows for this LEA in {rules.Year}: no student group can meet a state-indicator priority.");
+        }
+
+        var groups = rules.Groups.Select(g => EvaluateGroup(rules, g, evidence.Results)).ToList();
+        var local = LocalFindings(rules, evidence);
+        if (!evidence.HasLocalIndicatorData)
+        {
+            if (settings[DeterminationSettings.MissingLocalIndicators] == "error")
+            {
+                throw new InvalidOperationException($"{evidence.Lea.Cds} {evidence.Lea.Name}: no local-indicator results (setting {DeterminationSettings.MissingLocalIndicators}=error)");
+            }
+
+            notes.Add($"No local-indicator results for this LEA: taken as none Not Met for Two or More Years ({DeterminationSettings.MissingLocalIndicators}=none-not-met).");
+        }
+
+        var methods = new List<MethodFinding> { Method1(groups), Method2(rules, local) };
+        methods.Add(Method3(groups, local, methods[0].Met || methods[1].Met));
+        if (rules.HasMethod4)
+        {
+            methods.Add(new MethodFinding(4, false,
+                "Not evaluated: CALPADS certification records are not read by this version, so MetMethod4 is N (RULES.md §6; no LEA met Method 4 in 2024)."));
+        }
+
+        var (status, reason) = Status(rules, evidence, methods, settings);
+        return new Determination(
+            evidence.Lea,
+            rules.Year,
+            groups,
+            groups.Count(g => g.Letter is not null),
+            methods,
+            status,
+            reason,
+            local,
+            notes);
+    }
+
+    private static GroupFinding EvaluateGroup(DaRuleSet rules, StudentGroup group, IIndicatorResults results)
+    {
+        var priorities = rules.StateIndicatorPriorities.Select(p =>
+        {
+            var criteria = p.AnyOf.Select(c =>
+            {
+                if (!c.Scope.Includes(group))
+                {
+                    return new Finding(c.Description, Applies: false, Met: false, $"does not apply to {group.DisplayName()}", []);
+                }
+
+                var outcome = c.Evaluate(group, results);
+                return new Finding(c.Description, Applies: true, outcome.Met, outcome.Explanation, outcome.Evidence);
+            }).ToList();
+            return new PriorityFinding(p.Priority, criteria.Any(c => c.Met), criteria);
+        }).ToList();
+
+        return new GroupFinding(group, PriorityLetters.For(priorities.Where(p => p.Met).Select(p => p.Priority)), priorities);
+    }
+
+    private static List<LocalIndicatorFinding> LocalFindings(DaRuleSet rules, LeaEvidence evidence)
+    {
+        var applicable = rules.LocalPrioritiesFor(evidence.Lea.Kind);
+        return
+        [
+            .. evidence.LocalIndicators
+                .Where(l => applicable.Contains(l.Priority))
+                .OrderBy(l => l.Priority)
+                .Select(l => new LocalIndicatorFinding(l.Priority, l.Performance, l.Performance == LocalPerformance.NotMetForTwoOrMoreYears, l.Source)),
+        ];
+    }
+
+    private static MethodFinding Method1(IReadOnlyList<GroupFinding> groups)
+    {
+        var lettered = groups.Where(g => g.Letter is not null).ToList();
+        if (lettered.Count > 0)
+        {
+            return new MethodFinding(1, true, string.Join("; ", lettered.Select(g =>
+                $"{g.Group.DisplayName()} ({g.Group}) meets {Priorities(g.MetPriorities)} (letter {g.Letter})")));
+        }
+
+        var single = groups.Where(g => g.MetPriorities.Any()).ToList();
+        return new MethodFinding(1, false, single.Count == 0
+            ? "No student group meets any priority area on the state indicators."
+            : "No student group meets two or more priority areas; " + string.Join("; ", single.Select(g => $"{g.Group} meets only {Priorities(g.MetPriorities)}")) + ".");
+    }
+
+    private static MethodFinding Method2(DaRuleSet rules, IReadOnlyList<LocalIndicatorFinding> local)
+    {
+        var counting = local.Where(l => l.Counts).Select(l => l.Priority).Distinct().ToList();
+        var met = counting.Count >= rules.Method2Threshold;
+        var list = counting.Count == 0 ? "none" : Priorities(counting);
+        return new MethodFinding(2, met,
+            $"{counting.Count} local indicator(s) Not Met for Two or More Years ({list}); Method 2 needs at least {rules.Method2Threshold}.");
+    }
+
+    private static MethodFinding Method3(IReadOnlyList<GroupFinding> groups, IReadOnlyList<LocalIndicatorFinding> local, bool identifiedByMethod1Or2)
+    {
+        if (identifiedByMethod1Or2)
+        {
+            return new MethodFinding(3, false, "Not considered: Method 3 applies only to LEAs not identified by Method 1 or 2.");
+        }
+
+        var localNotMet = local.Where(l => l.Counts).Select(l => l.Priority).Distinct().ToList();
+        if (localNotMet.Count != 1)
+        {
+            return new MethodFinding(3, false, "No local indicator is Not Met for Two or More Years, so Method 3 cannot apply.");
+        }
+
+        var localPriority = localNotMet[0];
+        var singles = groups.Where(g => g.MetPriorities.Count() == 1).ToList();
+        var qualifying = singles.Where(g => g.MetPriorities.Single() != localPriority).ToList();
+        if (qualifying.Count > 0)
+        {
+            return new MethodFinding(3, true,
+                $"{string.Join("; ", qualifying.Select(g => $"{g.Group} meets {Priorities(g.MetPriorities)}"))}, and the local indicator for {localPriority.Label()} is Not Met for Two or More Years: a different priority area.");
+        }
+
+        return new MethodFinding(3, false, singles.Count == 0
+            ? $"The local indicator for {localPriority.Label()} is Not Met for Two or More Years, but no student group meets a state-indicator priority."
+            : $"The only student-group priority met ({Priorities([localPriority])}) is the same priority area as the local indicator Not Met for Two or More Years; Method 3 needs a different one.");
+    }
+
+    private static (AssistanceStatus Status, string Reason) Status(DaRuleSet rules, LeaEvidence evidence, List<MethodFinding> methods, DeterminationSettings settings)
+    {
+        var year = rules.Year.ToString(CultureInfo.InvariantCulture);
+        var prior = DashboardYears.Previous(rules.Year);
+        if (methods.Any(m => m.Met))
+        {
+            var by = string.Join(" and ", methods.Where(m => m.Met).Select(m => $"Method {m.Number}"));
+            return (rules.Status.Identified, $"Identified in {year} by {by}: {rules.Status.Identified.Label()}; support lasts at least two years (a new identification restarts them).");
+        }
+
+        if (!evidence.HasHistory && settings[DeterminationSettings.MissingHistory] == "error")
+        {
+            throw new InvalidOperationException($"{evidence.Lea.Cds} {evidence.Lea.Name}: no history row for {prior} (setting {DeterminationSettings.MissingHistory}=error)");
+        }
+
+        if (rules.Status.CarriedOverFrom is { } from && rules.Status.CarriedOver is { } carried && evidence.PriorYearStatus == from)
+        {
+            return (carried, $"Not identified in {year}, but in {prior} the LEA was in {from.Label()}: support lasts at least two years, so this is {carried.Label()}.");
+        }
+
+        var why = evidence.PriorYearStatus is { } p
+            ? $"in {prior} it was {p.Label()}{(rules.Status.CarriedOverFrom is null ? $" ({prior} identifications do not carry into {year})" : string.Empty)}"
+            : evidence.HasHistory ? $"no {prior} status in the history" : $"no history row for {prior} ({DeterminationSettings.MissingHistory}=general)";
+        return (rules.Status.General, $"Not identified in {year}, and no carry-over: {why}.");
+    }
+
+    private static string Priorities(IEnumerable<PriorityArea> priorities)
+    {
+        var list = priorities.Order().Select(p => ((int)p).ToString(CultureInfo.InvariantCulture)).ToList();
+        return list.Count == 1 ? $"priority {list[0]}" : $"priorities {string.Join(", ", list.SkipLast(1))} and {list[^1]}";
+    }
+}

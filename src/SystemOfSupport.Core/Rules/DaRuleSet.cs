@@ -1,0 +1,34 @@
+using SystemOfSupport.Core.Domain;
+
+namespace SystemOfSupport.Core.Rules;
+
+/// <summary>A state-indicator priority and the criteria, any one of which meets it.</summary>
+public sealed record PriorityRule(PriorityArea Priority, IReadOnlyList<Criterion> AnyOf);
+
+/// <summary>How the year's assistance status is worded and carried over (RULES.md §3.5).</summary>
+public sealed record StatusRules(
+    AssistanceStatus Identified,
+    AssistanceStatus General,
+    AssistanceStatus? CarriedOver,
+    AssistanceStatus? CarriedOverFrom);
+
+/// <summary>
+/// One Dashboard year's Differentiated Assistance rules for districts and county offices, as data (RULES.md §3).
+/// </summary>
+public sealed record DaRuleSet(
+    int Year,
+    IReadOnlyList<StudentGroup> Groups,
+    IReadOnlyList<PriorityRule> StateIndicatorPriorities,
+    IReadOnlySet<PriorityArea> DistrictLocalPriorities,
+    IReadOnlySet<PriorityArea> CountyOfficeLocalPriorities,
+    int Method2Threshold,
+    bool HasMethod4,
+    StatusRules Status,
+    string Source)
+{
+    public IEnumerable<Indicator> IndicatorsUsed =>
+        StateIndicatorPriorities.SelectMany(p => p.AnyOf).SelectMany(c => c.Indicators).Distinct().Order();
+
+    public IReadOnlySet<PriorityArea> LocalPrioritiesFor(LeaKind kind) =>
+        kind == LeaKind.CountyOffice ? CountyOfficeLocalPriorities : DistrictLocalPriorities;
+}

@@ -1,0 +1,101 @@
+using SystemOfSupport.Core.Determinations;
+using SystemOfSupport.Core.Domain;
+
+namespace SystemOfSupport.Formats.Dashboard;
+
+/// <summary>An LEA found in the Dashboard files, with all its results.</summary>
+public sealed record LeaDashboard(Lea Lea, LeaResults Results);
+
+/// <summary>
+/// One year's Dashboard download files from a directory, read once each and indexed by LEA.
+/// </summary>
+public sealed class DashboardDataSet
+{
+    private DashboardDataSet(int year, IReadOnlyDictionary<CdsCode, LeaDashboard> leas, IReadOnlyList<DashboardFileSummary> files, IReadOnlyList<Indicator> missing)
+    {
+        Year = year;
+        Leas = leas;
+        Files = files;
+        MissingIndicators = missing;
+    }
+
+    public int Year { get; }
+
+    public IReadOnlyDictionary<CdsCode, LeaDashboard> Leas { get; }
+
+    public IReadOnlyList<DashboardFileSummary> Files { get; }
+
+    /// <summary>Indicators the year's rules use for which the directory had no file.</summary>
+    public IReadOnlyList<Indicator> MissingIndicators { get; }
+
+    /// <summary>The Dashboard files in a directory, in indicator order; files of another year are an error.</summary>
+    public static IReadOnlyList<(string Path, DashboardFileName Name)> Discover(string directory, int year)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new InputFileException(directory, null, null, "the Dashboard directory does not exist");
+        }
+
+        var found = new Dictionary<Indicator, string>();
+        var list = new List<(string, DashboardFileName)>();
+        foreach (var path in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+        {
+            if (!DashboardFileName.TryParse(path, out var name) || name is null)
+            {
+                continue;
+            }
+
+            if (name.Year != year)
+            {
+                throw new InputFileException(path, null, null, $"the file name says {name.Year}, but --year is {year}; keep one year's files per directory");
+            }
+
+            if (!found.TryAdd(name.Indicator, path))
+            {
+                throw new InputFileException(path, null, null, $"a second {name.Indicator.DisplayName()} file; {Path.GetFileName(found[name.Indicator])} is already read for {year}");
+            }
+
+            list.Add((path, name));
+        }
+
+        return [.. list.OrderBy(f => f.Item2.Indicator)];
+    }
+
+    /// <summary>
+    /// Reads every Dashboard file of <paramref name="year"/> in <paramref name="directory"/>.
+    /// <paramref name="onFile"/> is told after each file (for progress bars).
+    /// </summary>
+    public static DashboardDataSet Load(string directory, int year, IEnumerable<Indicator> required, Action<DashboardFileSummary>? onFile = null)
+    {
+        var files = Discover(directory, year);
+        var leas = new Dictionary<CdsCode, LeaDashboard>();
+        var summaries = new List<DashboardFileSummary>();
+        foreach (var (path, _) in files)
+        {
+            foreach (var record in DashboardReader.Read(path, year, s =>
+                     {
+                         summaries.Add(s);
+                         onFile?.Invoke(s);
+                     }))
+            {
+                if (!leas.TryGetValue(record.Lea.Cds, out var lea))
+                {
+                    lea = new LeaDashboard(record.Lea, new LeaResults());
+                    leas.Add(record.Lea.Cds, lea);
+                }
+                else if (record.Lea.Kind == LeaKind.CountyOffice && lea.Lea.Kind != LeaKind.CountyOffice)
+                {
+                    // A file that sets coe_flag tells us what another left blank.
+                    lea = lea with { Lea = record.Lea };
+                    leas[record.Lea.Cds] = lea;
+                }
+
+                lea.Results.TryAdd(record.Result);
+            }
+        }
+
+        var present = files.Select(f => f.Name.Indicator).ToHashSet();
+        var missing = required.Where(i => !present.Contains(i)).Distinct().Order().ToList();
+        return new DashboardDataSet(year, leas, summaries, missing);
+    }
+}

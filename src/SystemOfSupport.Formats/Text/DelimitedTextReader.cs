@@ -1,0 +1,112 @@
+using SystemOfSupport.Core.Domain;
+
+namespace SystemOfSupport.Formats.Text;
+
+/// <summary>
+/// Streams a delimited text file with a header row (the state's tab- and pipe-delimited downloads): LF or CRLF,
+/// UTF-8 or Windows-1252, columns found by name, case-insensitively. Rows whose field count differs from the
+/// header's are rejected with their line number (a truncated file ends in such a row).
+/// </summary>
+public sealed class DelimitedTextReader : IDisposable
+{
+    private readonly StreamReader reader;
+    private readonly char delimiter;
+    private readonly Dictionary<string, int> columnIndex;
+
+    private DelimitedTextReader(string path, char delimiter)
+    {
+        FilePath = path;
+        this.delimiter = delimiter;
+        try
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            reader = new StreamReader(stream, StateTextEncoding.Utf8OrWindows1252, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(path, "cannot be opened: " + ex.Message, ex);
+        }
+
+        var header = reader.ReadLine() ?? throw new InputFileException(path, 1, null, "the file is empty; expected a header row");
+        Header = header.Split(delimiter);
+        columnIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Header.Count; i++)
+        {
+            columnIndex.TryAdd(Header[i].Trim(), i);
+        }
+
+        LineNumber = 1;
+    }
+
+    public string FilePath { get; }
+
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>1-based line number of the row last read.</summary>
+    public int LineNumber { get; private set; }
+
+    /// <summary>Bytes consumed so far (for progress reporting).</summary>
+    public long Position => reader.BaseStream.Position;
+
+    public long Length => reader.BaseStream.Length;
+
+    public static DelimitedTextReader Open(string path, char delimiter) => new(path, delimiter);
+
+    /// <summary>The 0-based index of a column, or -1 when the file lacks it.</summary>
+    public int IndexOf(string name) => columnIndex.TryGetValue(name, out var i) ? i : -1;
+
+    /// <summary>The 0-based index of a column the caller cannot do without.</summary>
+    public int Require(string name, string? why = null)
+    {
+        var i = IndexOf(name);
+        if (i < 0)
+        {
+            throw new InputFileException(FilePath, 1, Header.Count + 1,
+                $"missing required column '{name}'{(why is null ? string.Empty : " (" + why + ")")}; the header has: {string.Join(", ", Header)}");
+        }
+
+        return i;
+    }
+
+    /// <summary>Reads the next non-blank row's fields, or returns null at the end of the file.</summary>
+    public string[]? ReadRow()
+    {
+        while (true)
+        {
+            var line = reader.ReadLine();
+            if (line is null)
+            {
+                return null;
+            }
+
+            LineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var fields = line.Split(delimiter);
+            if (fields.Length != Header.Count)
+            {
+                var hint = fields.Length < Header.Count && reader.Peek() < 0 ? " (the file looks truncated)" : string.Empty;
+                throw new InputFileException(FilePath, LineNumber, Math.Min(fields.Length, Header.Count) + 1,
+                    $"expected {Header.Count} {DelimiterName} fields as in the header, found {fields.Length}{hint}");
+            }
+
+            return fields;
+        }
+    }
+
+    public InputFileException Error(int columnIndex0, string message) =>
+        new(FilePath, LineNumber, columnIndex0 + 1, message);
+
+    private string DelimiterName => delimiter switch
+    {
+        '\t' => "tab-separated",
+        '|' => "|-separated",
+        ',' => "comma-separated",
+        _ => $"'{delimiter}'-separated",
+    };
+
+    public void Dispose() => reader.Dispose();
+}

@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace SystemOfSupport.Formats.Text;
+
+/// <summary>
+/// The state's files are UTF-8 or Windows-1252 depending on the year. Decoding as UTF-8 and reading any invalid
+/// byte as Windows-1252 handles both in one streaming pass, without guessing up front or reading a file twice.
+/// </summary>
+public static class StateTextEncoding
+{
+    static StateTextEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly Encoding Cp1252 = Encoding.GetEncoding(1252);
+
+    /// <summary>UTF-8, with each invalid byte decoded as its Windows-1252 character.</summary>
+    public static Encoding Utf8OrWindows1252 { get; } =
+        Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, new Windows1252DecoderFallback());
+
+    private sealed class Windows1252DecoderFallback : DecoderFallback
+    {
+        public override int MaxCharCount => 4;
+
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+
+        private sealed class Buffer : DecoderFallbackBuffer
+        {
+            private readonly char[] chars = new char[8];
+            private int count;
+            private int next;
+
+            public override int Remaining => count - next;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                count = Cp1252.GetChars(bytesUnknown, 0, bytesUnknown.Length, chars, 0);
+                next = 0;
+                return count > 0;
+            }
+
+            public override char GetNextChar() => next < count ? chars[next++] : '\0';
+
+            public override bool MovePrevious()
+            {
+                if (next == 0)
+                {
+                    return false;
+                }
+
+                next--;
+                return true;
+            }
+
+            public override void Reset()
+            {
+                count = 0;
+                next = 0;
+            }
+        }
+    }
+}
