@@ -1,6 +1,25 @@
+using System.CommandLine;
+using Spectre.Console;
+using SystemOfSupport.Cli.Determine;
+using SystemOfSupport.Cli.Explain;
+using SystemOfSupport.Cli.Infrastructure;
+using SystemOfSupport.Cli.Settings;
+
 namespace SystemOfSupport.Cli;
 
-internal static class Program
+public static class Program
 {
-    public static int Main() => 0;
+    public static int Main(string[] args) => Run(args, AnsiConsole.Console, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line against the given console and writers (tests pass their own).</summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("sos — California's System of Support: who gets Differentiated Assistance, and why.")
+        {
+            DetermineCommand.Create(console),
+            ExplainCommand.Create(console),
+            SettingsCommand.Create(console),
+        };
+        return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
+    }
 }

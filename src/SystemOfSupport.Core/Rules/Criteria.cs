@@ -32,6 +32,9 @@ public abstract record Criterion(GroupScope Scope)
 
     public abstract IEnumerable<Indicator> Indicators { get; }
 
+    /// <summary>Whether the criterion reads the published color (false: status level only).</summary>
+    public virtual bool UsesColor => true;
+
     public abstract CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results);
 
     protected static string Describe(Indicator indicator, IndicatorResult? r) => r switch
@@ -92,6 +95,8 @@ public sealed record StatusLevelCriterion(Indicator Indicator, int StatusLevel, 
 {
     public override string Description =>
         $"status {LevelName} on {Indicator.DisplayName()}{(RequireCurrentNSize ? " with the n-size met this year" : string.Empty)}{(Scope == GroupScope.Every ? string.Empty : " (" + Scope + ")")}";
+
+    public override bool UsesColor => false;
 
     public override IEnumerable<Indicator> Indicators => [Indicator];
 

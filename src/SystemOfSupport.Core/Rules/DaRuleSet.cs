@@ -29,6 +29,10 @@ public sealed record DaRuleSet(
     public IEnumerable<Indicator> IndicatorsUsed =>
         StateIndicatorPriorities.SelectMany(p => p.AnyOf).SelectMany(c => c.Indicators).Distinct().Order();
 
+    /// <summary>Indicators whose published color the year's criteria read: their files must have a <c>color</c> column.</summary>
+    public IReadOnlySet<Indicator> ColoredIndicators =>
+        StateIndicatorPriorities.SelectMany(p => p.AnyOf).Where(c => c.UsesColor).SelectMany(c => c.Indicators).ToHashSet();
+
     public IReadOnlySet<PriorityArea> LocalPrioritiesFor(LeaKind kind) =>
         kind == LeaKind.CountyOffice ? CountyOfficeLocalPriorities : DistrictLocalPriorities;
 }

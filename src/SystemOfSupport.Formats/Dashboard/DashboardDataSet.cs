@@ -65,14 +65,14 @@ public sealed class DashboardDataSet
     /// Reads every Dashboard file of <paramref name="year"/> in <paramref name="directory"/>.
     /// <paramref name="onFile"/> is told after each file (for progress bars).
     /// </summary>
-    public static DashboardDataSet Load(string directory, int year, IEnumerable<Indicator> required, Action<DashboardFileSummary>? onFile = null)
+    public static DashboardDataSet Load(string directory, int year, IEnumerable<Indicator> required, IReadOnlySet<Indicator> colored, Action<DashboardFileSummary>? onFile = null)
     {
         var files = Discover(directory, year);
         var leas = new Dictionary<CdsCode, LeaDashboard>();
         var summaries = new List<DashboardFileSummary>();
-        foreach (var (path, _) in files)
+        foreach (var (path, name) in files)
         {
-            foreach (var record in DashboardReader.Read(path, year, s =>
+            foreach (var record in DashboardReader.Read(path, year, colored.Contains(name.Indicator), s =>
                      {
                          summaries.Add(s);
                          onFile?.Invoke(s);

@@ -16,8 +16,11 @@ public sealed record DashboardFileSummary(string Path, Indicator Indicator, int 
 /// </summary>
 public static class DashboardReader
 {
-    /// <summary>Reads a file, yielding district, county office and charter school rows.</summary>
-    public static IEnumerable<DashboardRecord> Read(string path, int expectedYear, Action<DashboardFileSummary>? completed = null)
+    /// <summary>
+    /// Reads a file, yielding district, county office and charter school rows. <paramref name="requireColor"/>: the
+    /// year's rules read this indicator's color, so a file without a <c>color</c> column is an error.
+    /// </summary>
+    public static IEnumerable<DashboardRecord> Read(string path, int expectedYear, bool requireColor = true, Action<DashboardFileSummary>? completed = null)
     {
         if (!DashboardFileName.TryParse(path, out var name) || name is null)
         {
@@ -30,13 +33,13 @@ public static class DashboardReader
             throw new InputFileException(path, null, null, $"the file name says {name.Year}, but --year is {expectedYear}");
         }
 
-        return ReadCore(path, name, expectedYear, completed);
+        return ReadCore(path, name, expectedYear, requireColor, completed);
     }
 
-    private static IEnumerable<DashboardRecord> ReadCore(string path, DashboardFileName name, int year, Action<DashboardFileSummary>? completed)
+    private static IEnumerable<DashboardRecord> ReadCore(string path, DashboardFileName name, int year, bool requireColor, Action<DashboardFileSummary>? completed)
     {
         using var reader = DelimitedTextReader.Open(path, '\t');
-        var cols = new Columns(reader, name.Indicator, year);
+        var cols = new Columns(reader, name.Indicator, year, requireColor);
         var fileLabel = Path.GetFileName(path);
         int read = 0, kept = 0;
         var seen = new Dictionary<(string Cds, StudentGroup Group), int>();
@@ -162,7 +165,7 @@ public static class DashboardReader
     /// <summary>Column positions resolved once per file, by header name.</summary>
     private sealed class Columns
     {
-        public Columns(DelimitedTextReader r, Indicator indicator, int year)
+        public Columns(DelimitedTextReader r, Indicator indicator, int year, bool requireColor)
         {
             Cds = r.Require("cds");
             RType = r.Require("rtype");
@@ -180,7 +183,7 @@ public static class DashboardReader
             Change = r.IndexOf("change");
             StatusLevel = indicator == Indicator.Science ? r.IndexOf("statuslevel") : r.Require("statuslevel");
             ChangeLevel = r.IndexOf("changelevel");
-            Color = indicator == Indicator.Science ? r.IndexOf("color") : r.Require("color", "performance colors are published from 2023 on");
+            Color = requireColor ? r.Require("color", $"the {year} rules read this indicator's color") : r.IndexOf("color");
             CurrNSizeMet = r.IndexOf("currnsizemet");
             AccountabilityMet = r.IndexOf("accountabilitymet");
             ReportingYear = r.IndexOf("reportingyear");

@@ -8,9 +8,8 @@ namespace SystemOfSupport.Formats.Text;
 /// </summary>
 public static class StateTextEncoding
 {
-    static StateTextEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    private static readonly Encoding Cp1252 = Encoding.GetEncoding(1252);
+    // Field initializers run before a static constructor's body, so the provider is registered here, first.
+    private static readonly Encoding Cp1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
     /// <summary>UTF-8, with each invalid byte decoded as its Windows-1252 character.</summary>
     public static Encoding Utf8OrWindows1252 { get; } =

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using SystemOfSupport.Cli.Infrastructure;
+using SystemOfSupport.Cli.Settings;
+using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.Runs;
+
+namespace SystemOfSupport.Cli.Determine;
+
+/// <summary><c>sos determine</c>: decide every district and county office for a year and write the state's files.</summary>
+public static class DetermineCommand
+{
+    /// <summary>Above this many LEAs the per-LEA table is printed only with --list.</summary>
+    private const int ListThreshold = 60;
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var year = new Option<int>("--year") { Description = "Dashboard year to decide (2023, 2024, 2025).", Required = true };
+        var dashboard = new Option<string>("--dashboard") { Description = "Directory with the year's Dashboard download files ({indicator}downloadYYYY.txt or pre-release NAME_YYYY.txt).", Required = true };
+        var local = new Option<string?>("--local") { Description = "Local-indicator files: a directory (PrNYYYY.xlsx, PrNYYYY.txt, LocalIndPerfYYYY.txt) or one file." };
+        var history = new Option<string[]>("--history") { Description = "Earlier assistance-status workbooks (the state's .xlsx, or this tool's .xlsx/.csv output); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Directory for assistancestatusYY.xlsx, assistancestatusYY.csv and findingsYY.json.", Required = true };
+        var set = new Option<string[]>("--set") { Description = "Change an assumption: key=value (see `sos settings`); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var partial = new Option<bool>("--partial") { Description = "Decide even when an indicator's file is missing (pre-release data); the findings say which." };
+        var expected = new Option<string?>("--expected") { Description = "The state's published workbook for the same year: compare every cell and report differences." };
+        var list = new Option<bool>("--list") { Description = "Print the per-LEA table even for large runs." };
+
+        var command = new Command("determine", "Decide Differentiated Assistance for districts and county offices from the state's files, and write the state's workbook, a CSV and the findings.")
+        {
+            year, dashboard, local, history, output, set, partial, expected, list,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new DeterminationRequest(
+                parse.GetValue(year),
+                parse.GetRequiredValue(dashboard),
+                parse.GetValue(local),
+                parse.GetValue(history) ?? [],
+                SettingsCommand.Parse(parse.GetValue(set) ?? []),
+                parse.GetValue(partial));
+            var expectedPath = parse.GetValue(expected);
+            // Read the comparison workbook first: a bad file must fail before anything is written.
+            var state = expectedPath is null ? null : AssistanceStatusWorkbookReader.Read(expectedPath);
+            if (state is not null && state.Year != request.Year)
+            {
+                throw new InputFileException(expectedPath!, null, null, $"this is the {state.Year} workbook; --year is {request.Year}");
+            }
+
+            var run = ProgressDisplay.Run(console, p => DeterminationRunner.Run(request, p));
+            var label = "SystemOfSupport (sos determine), " + DateTime.Now.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+            var written = OutputSet.Write(run, parse.GetRequiredValue(output), label);
+            Print(console, run, written, parse.GetValue(list));
+            if (state is not null)
+            {
+                PrintComparison(console, StateComparison.Compare(run.Determinations, state), Path.GetFileName(expectedPath!));
+            }
+
+            return CliErrors.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, DeterminationRun run, IReadOnlyList<string> written, bool list)
+    {
+        var summary = RunSummary.Of(run);
+        var rows = run.Dashboard.Files.Sum(f => f.RowsRead);
+        console.MarkupLine($"[bold]{run.Year} Differentiated Assistance[/] — {summary.Leas} districts and county offices, from {run.Dashboard.Files.Count} Dashboard files ({rows:N0} rows) and {run.Local.FilesRead.Count} local-indicator files.");
+        if (list || summary.Leas <= ListThreshold)
+        {
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumns("CDS", "LEA", "Status", "M1", "M2", "M3", "Groups with a letter");
+            table.Columns[0].NoWrap();
+            foreach (var d in run.Determinations)
+            {
+                var letters = string.Join(" ", d.Groups.Where(g => g.Letter is not null).Select(g => $"{g.Group}={g.Letter}"));
+                table.AddRow(
+                    d.Lea.Cds.Value,
+                    Markup.Escape(d.Lea.Name),
+                    StatusMarkup(d.Status),
+                    YesNo(d, 1),
+                    YesNo(d, 2),
+                    YesNo(d, 3),
+                    Markup.Escape(letters));
+            }
+
+            console.Write(table);
+        }
+
+        var counts = new Table().Border(TableBorder.Simple).AddColumns("Assistance status", "LEAs");
+        foreach (var (status, n) in summary.ByStatus)
+        {
+            counts.AddRow(Markup.Escape(status), n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (method, n) in summary.ByMethod)
+        {
+            counts.AddRow($"met {method}", n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(counts);
+        if (run.CharterSchoolsSkipped > 0)
+        {
+            console.MarkupLine($"[grey]{run.CharterSchoolsSkipped} charter schools were read; charter determinations (two consecutive years) are not part of this command yet.[/]");
+        }
+
+        foreach (var w in run.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        }
+
+        foreach (var f in written)
+        {
+            console.MarkupLine($"wrote [green]{Markup.Escape(f)}[/]");
+        }
+    }
+
+    private static void PrintComparison(IAnsiConsole console, ComparisonResult result, string file)
+    {
+        if (result.Agrees)
+        {
+            console.MarkupLine($"[green]Agrees with the state's {Markup.Escape(file)}:[/] {result.LeasCompared} LEAs, {result.CellsCompared} cells, 0 differences.");
+            return;
+        }
+
+        console.MarkupLine($"[red]Differs from the state's {Markup.Escape(file)}:[/] {result.Differences.Count} of {result.CellsCompared} cells in {result.LeasCompared} LEAs.");
+        var table = new Table().AddColumns("CDS", "LEA", "Column", "Ours", "State");
+        foreach (var d in result.Differences.Take(50))
+        {
+            table.AddRow(d.Cds.Value, Markup.Escape(d.LeaName), d.Column, Markup.Escape(d.Ours), Markup.Escape(d.State));
+        }
+
+        console.Write(table);
+        if (result.MissingFromState.Count > 0)
+        {
+            console.MarkupLine($"[yellow]{result.MissingFromState.Count} LEAs are not in the state's workbook:[/] {string.Join(", ", result.MissingFromState.Take(20))}");
+        }
+    }
+
+    private static string YesNo(Core.Determinations.Determination d, int method) => d.Method(method)?.Met == true ? "[bold]Y[/]" : "N";
+
+    private static string StatusMarkup(AssistanceStatus status) => status switch
+    {
+        AssistanceStatus.DifferentiatedAssistanceYear1 => "[red]DA, Year 1[/]",
+        AssistanceStatus.DifferentiatedAssistanceYear2 => "[darkorange]DA, Year 2[/]",
+        _ => Markup.Escape(status.Label()),
+    };
+}

@@ -1,0 +1,169 @@
+using SystemOfSupport.Core.Determinations;
+using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Core.Rules;
+using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.Dashboard;
+using SystemOfSupport.Formats.LocalIndicators;
+
+namespace SystemOfSupport.Formats.Runs;
+
+/// <summary>What <c>sos determine</c> is asked to do.</summary>
+public sealed record DeterminationRequest(
+    int Year,
+    string DashboardDirectory,
+    string? LocalIndicators,
+    IReadOnlyList<string> HistoryFiles,
+    DeterminationSettings Settings,
+    bool AllowMissingIndicators = false);
+
+/// <summary>A step of a run, for progress bars: <paramref name="Done"/> of <paramref name="Total"/> units.</summary>
+public sealed record RunProgress(string Step, int Done, int Total);
+
+/// <summary>The decisions of one run and everything needed to write and explain them.</summary>
+public sealed record DeterminationRun(
+    int Year,
+    DaRuleSet Rules,
+    IReadOnlyList<Determination> Determinations,
+    IReadOnlyDictionary<CdsCode, AssistanceHistoryRow> History,
+    DashboardDataSet Dashboard,
+    LocalIndicatorSet Local,
+    DeterminationSettings Settings,
+    IReadOnlyList<string> Warnings,
+    int CharterSchoolsSkipped);
+
+/// <summary>Reads the state's files for a year, once each, and decides every district and county office.</summary>
+public static class DeterminationRunner
+{
+    public static DeterminationRun Run(DeterminationRequest request, IProgress<RunProgress>? progress = null)
+    {
+        if (!RuleBook.TryGet(request.Year, out var rules) || rules is null)
+        {
+            throw new ArgumentException($"--year {request.Year} is not supported; supported years: {string.Join(", ", RuleBook.SupportedYears.Order())}");
+        }
+
+        var warnings = new List<string>();
+        var fileCount = DashboardDataSet.Discover(request.DashboardDirectory, request.Year).Count;
+        var done = 0;
+        progress?.Report(new RunProgress("Dashboard files", 0, fileCount));
+        var dashboard = DashboardDataSet.Load(request.DashboardDirectory, request.Year, rules.IndicatorsUsed, rules.ColoredIndicators,
+            _ => progress?.Report(new RunProgress("Dashboard files", ++done, fileCount)));
+        if (dashboard.MissingIndicators.Count > 0)
+        {
+            var missing = string.Join(", ", dashboard.MissingIndicators.Select(i => i.DisplayName()));
+            if (!request.AllowMissingIndicators)
+            {
+                throw new InputFileException(request.DashboardDirectory, null, null,
+                    $"no Dashboard file for {missing} ({request.Year} rules use it); add the file, or pass --partial to decide without it");
+            }
+
+            warnings.Add($"Partial Dashboard data: no file for {missing}; groups cannot meet the priorities those indicators serve.");
+        }
+
+        LocalIndicatorSet local;
+        if (request.LocalIndicators is null)
+        {
+            local = LocalIndicatorSet.Empty(request.Year);
+            warnings.Add("No local-indicator files (--local): Methods 2 and 3 see no local indicator Not Met for Two or More Years.");
+        }
+        else
+        {
+            progress?.Report(new RunProgress("Local indicators", 0, 1));
+            local = LocalIndicatorReader.Read(request.LocalIndicators, request.Year);
+            progress?.Report(new RunProgress("Local indicators", 1, 1));
+            warnings.AddRange(local.Warnings);
+        }
+
+        var history = ReadHistory(request, progress);
+        var prior = DashboardYears.Previous(request.Year);
+        if (request.HistoryFiles.Count == 0 && rules.Status.CarriedOverFrom is not null)
+        {
+            warnings.Add($"No history (--history): nobody can be carried into Year 2 from {prior}; give the {prior} state workbook or this tool's {prior} output.");
+        }
+
+        var evidence = Universe(request, dashboard, history).Select(e =>
+        {
+            var hist = history.GetValueOrDefault(e.Lea.Cds);
+            var localRows = local.ForLea(e.Lea.Cds);
+            return new LeaEvidence(
+                e.Lea,
+                e.Results,
+                e.Results.Count > 0,
+                localRows,
+                localRows.Count > 0,
+                prior is int p && hist is not null && hist.StatusByYear.TryGetValue(p, out var s) ? s : null,
+                hist is not null);
+        }).ToList();
+
+        var determinations = new List<Determination>(evidence.Count);
+        foreach (var e in evidence)
+        {
+            determinations.Add(DifferentiatedAssistance.Determine(rules, e, request.Settings));
+            if (determinations.Count % 50 == 0 || determinations.Count == evidence.Count)
+            {
+                progress?.Report(new RunProgress("Determining", determinations.Count, evidence.Count));
+            }
+        }
+
+        var charters = dashboard.Leas.Values.Count(l => l.Lea.Kind == LeaKind.CharterSchool);
+        return new DeterminationRun(request.Year, rules, determinations, history, dashboard, local, request.Settings, warnings, charters);
+    }
+
+    /// <summary>
+    /// The districts and county offices decided: those with Dashboard rows and, under the default scope, the history's
+    /// other LEAs in the same counties (so an LEA with no results this year still gets its Year 2).
+    /// </summary>
+    private static IEnumerable<LeaDashboard> Universe(DeterminationRequest request, DashboardDataSet dashboard, IReadOnlyDictionary<CdsCode, AssistanceHistoryRow> history)
+    {
+        var leas = dashboard.Leas.Values.Where(l => l.Lea.Kind != LeaKind.CharterSchool).ToDictionary(l => l.Lea.Cds);
+        if (request.Settings[DeterminationSettings.Scope] == "dashboard-counties")
+        {
+            var counties = leas.Keys.Select(c => c.CountyCode).ToHashSet();
+            foreach (var h in history.Values.Where(h => counties.Contains(h.Cds.CountyCode) && !leas.ContainsKey(h.Cds)))
+            {
+                var kind = h.Cds.IsCountyOfficeCode ? LeaKind.CountyOffice : LeaKind.District;
+                leas.Add(h.Cds, new LeaDashboard(new Lea(h.Cds, kind, h.LeaName, h.County ?? string.Empty), LeaResults.Empty));
+            }
+        }
+
+        return leas.Values.OrderBy(l => l.Lea.Cds);
+    }
+
+    /// <summary>Merges the history files: for each LEA, statuses from every file; names from the latest report.</summary>
+    private static Dictionary<CdsCode, AssistanceHistoryRow> ReadHistory(DeterminationRequest request, IProgress<RunProgress>? progress)
+    {
+        var merged = new Dictionary<CdsCode, AssistanceHistoryRow>();
+        var done = 0;
+        foreach (var path in request.HistoryFiles)
+        {
+            progress?.Report(new RunProgress("History", done, request.HistoryFiles.Count));
+            var workbook = AssistanceStatusWorkbookReader.Read(path);
+            if (workbook.Year >= request.Year)
+            {
+                throw new InputFileException(path, null, null,
+                    $"this is the {workbook.Year} assistance status; --history must be from years before --year {request.Year}");
+            }
+
+            foreach (var row in workbook.Rows)
+            {
+                if (!merged.TryGetValue(row.Cds, out var existing))
+                {
+                    merged[row.Cds] = row;
+                    continue;
+                }
+
+                var (older, newer) = existing.ReportYear <= row.ReportYear ? (existing, row) : (row, existing);
+                var statuses = older.StatusByYear.ToDictionary();
+                foreach (var (y, s) in newer.StatusByYear)
+                {
+                    statuses[y] = s;
+                }
+
+                merged[row.Cds] = newer with { StatusByYear = statuses };
+            }
+
+            progress?.Report(new RunProgress("History", ++done, request.HistoryFiles.Count));
+        }
+
+        return merged;
+    }
+}

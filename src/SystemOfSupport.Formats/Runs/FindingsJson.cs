@@ -1,0 +1,90 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SystemOfSupport.Core.Determinations;
+using SystemOfSupport.Core.Domain;
+
+namespace SystemOfSupport.Formats.Runs;
+
+/// <summary>The findings file: every LEA's decision with the indicator rows behind it, and the assumptions used.</summary>
+public static class FindingsJson
+{
+    public static string FileName(int year) => $"findings{year % 100:00}.json";
+
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Assumptions that hold for every run of this version, beside the changeable settings.</summary>
+    public static IReadOnlyList<string> FixedAssumptions(int year) =>
+    [
+        "Method 4 (CALPADS certification) is not evaluated by this version: MetMethod4 is N for every LEA (RULES.md §6).",
+        $"EC52072_{year} (Level 3) needs four Dashboard years of letters and is left blank (*) by this version (RULES.md §4).",
+        "Colors are taken as published (including rows the state set by hand, dataerrorflag = Y); they are never recomputed.",
+        .. year == 2025 ? new[] { "2025 criteria other than the LTEL change are assumed the same as 2024's (RULES.md §3.1, §10)." } : [],
+    ];
+
+    public static void Write(DeterminationRun run, Stream stream)
+    {
+        var document = new FindingsDocument(
+            run.Year,
+            "sos determine",
+            run.Rules.Source,
+            run.Dashboard.Files.Select(f => new InputFile(Path.GetFileName(f.Path), f.Indicator.ToString(), f.Bytes, f.RowsRead, f.RowsKept)).ToList(),
+            run.Local.FilesRead.Select(Path.GetFileName).OfType<string>().ToList(),
+            run.Settings.Applied(),
+            FixedAssumptions(run.Year),
+            run.Warnings,
+            RunSummary.Of(run),
+            run.Determinations);
+        JsonSerializer.Serialize(stream, document, Options);
+    }
+
+    public static FindingsDocument Read(Stream stream) =>
+        JsonSerializer.Deserialize<FindingsDocument>(stream, Options) ?? throw new JsonException("empty findings file");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new CdsCodeConverter());
+        return options;
+    }
+
+    private sealed class CdsCodeConverter : JsonConverter<CdsCode>
+    {
+        public override CdsCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            CdsCode.Parse(reader.GetString() ?? string.Empty);
+
+        public override void Write(Utf8JsonWriter writer, CdsCode value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+    }
+}
+
+public sealed record InputFile(string File, string Indicator, long Bytes, int Rows, int RowsUsed);
+
+public sealed record FindingsDocument(
+    int Year,
+    string GeneratedBy,
+    string Rules,
+    IReadOnlyList<InputFile> DashboardFiles,
+    IReadOnlyList<string> LocalIndicatorFiles,
+    IReadOnlyList<AppliedSetting> Settings,
+    IReadOnlyList<string> Assumptions,
+    IReadOnlyList<string> Warnings,
+    RunSummary Summary,
+    IReadOnlyList<Determination> Leas);
+
+/// <summary>Counts by status and by method, as <c>sos determine</c> prints them.</summary>
+public sealed record RunSummary(int Leas, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByMethod, int CharterSchoolsNotDecided)
+{
+    public static RunSummary Of(DeterminationRun run) => new(
+        run.Determinations.Count,
+        run.Determinations.GroupBy(d => d.Status.Label()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+        run.Determinations.SelectMany(d => d.Methods).GroupBy(m => $"Method {m.Number}").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(m => m.Met)),
+        run.CharterSchoolsSkipped);
+}

@@ -1,0 +1,54 @@
+using SystemOfSupport.Formats.AssistanceStatus;
+
+namespace SystemOfSupport.Formats.Runs;
+
+/// <summary>
+/// Writes a run's three files together: each is written to a temporary file in the output directory first, and
+/// only when all three are complete are they moved into place — a failure leaves no partial output.
+/// </summary>
+public static class OutputSet
+{
+    public static IReadOnlyList<string> Write(DeterminationRun run, string directory, string publishedLabel)
+    {
+        Directory.CreateDirectory(directory);
+        var table = StatusTableBuilder.Build(run, publishedLabel);
+        var yy = $"{run.Year % 100:00}";
+        var outputs = new (string Name, Action<Stream> Write)[]
+        {
+            ($"assistancestatus{yy}.xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s)),
+            (AssistanceStatusCsvWriter.FileName(run.Year), s => AssistanceStatusCsvWriter.Write(table, s)),
+            (FindingsJson.FileName(run.Year), s => FindingsJson.Write(run, s)),
+        };
+
+        var staged = new List<(string Temp, string Final)>();
+        try
+        {
+            foreach (var (name, write) in outputs)
+            {
+                var final = Path.Combine(directory, name);
+                var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
+                staged.Add((temp, final));
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            foreach (var (temp, final) in staged)
+            {
+                File.Move(temp, final, overwrite: true);
+            }
+        }
+        finally
+        {
+            foreach (var (temp, _) in staged)
+            {
+                if (File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+            }
+        }
+
+        return [.. staged.Select(s => s.Final)];
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Core.Rules;
+using SystemOfSupport.Formats.AssistanceStatus;
+
+namespace SystemOfSupport.Formats.Runs;
+
+/// <summary>Lays a run's decisions out in the state's district and COE workbook columns (RULES.md §8).</summary>
+public static class StatusTableBuilder
+{
+    public static AssistanceStatusTable Build(DeterminationRun run, string publishedLabel)
+    {
+        var columns = AssistanceStatusColumns.StandardLayout(run.Year);
+        var groups = new HashSet<StudentGroup>(run.Rules.Groups);
+        var rows = new List<IReadOnlyList<string>>(run.Determinations.Count);
+        foreach (var d in run.Determinations)
+        {
+            var history = run.History.GetValueOrDefault(d.Lea.Cds);
+            var row = new List<string>(columns.Count);
+            foreach (var column in columns)
+            {
+                row.Add(Cell(column, d, history, run.Year, groups));
+            }
+
+            rows.Add(row);
+        }
+
+        return new AssistanceStatusTable(run.Year, columns, rows, publishedLabel);
+    }
+
+    private static string Cell(string column, Core.Determinations.Determination d, AssistanceHistoryRow? history, int year, HashSet<StudentGroup> groups)
+    {
+        const string Blank = AssistanceStatusColumns.Blank;
+        if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.CdCode))
+        {
+            return d.Lea.Cds.CdCode;
+        }
+
+        if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.Cds))
+        {
+            return d.Lea.Cds.Value;
+        }
+
+        if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.LeaName))
+        {
+            return NonBlank(history?.LeaName) ?? NonBlank(d.Lea.Name) ?? Blank;
+        }
+
+        if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.CityName))
+        {
+            return NonBlank(history?.City) ?? Blank;
+        }
+
+        if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.CountyName))
+        {
+            return NonBlank(history?.County) ?? NonBlank(d.Lea.County) ?? Blank;
+        }
+
+        if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.GradeSpan))
+        {
+            return NonBlank(history?.GradeSpan) ?? Blank;
+        }
+
+        if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.ReportYear))
+        {
+            return year.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.TotalStudentGroups))
+        {
+            return d.TotalStudentGroups.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (AssistanceStatusColumns.TryParsePriorities(column, out var group))
+        {
+            return groups.Contains(group) ? d.LetterFor(group) ?? Blank : Blank;
+        }
+
+        if (AssistanceStatusColumns.TryParseStatus(column, out var statusYear))
+        {
+            return statusYear == year ? d.Status.Label()
+                : history is not null && history.StatusByYear.TryGetValue(statusYear, out var s) ? s.Label()
+                : Blank;
+        }
+
+        if (AssistanceStatusColumns.TryParseMetMethod(column, out var method))
+        {
+            return d.Method(method)?.Met == true ? "Y" : "N";
+        }
+
+        // EC52072 (Level 3) is decided across four Dashboard years; this version leaves it blank and says so in the findings.
+        return AssistanceStatusColumns.TryParseEc52072(column, out _) ? Blank
+            : throw new InvalidOperationException($"no value for column '{column}'");
+    }
+
+    private static string? NonBlank(string? s) => string.IsNullOrWhiteSpace(s) || s == AssistanceStatusColumns.Blank ? null : s;
+}
