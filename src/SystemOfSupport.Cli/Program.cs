@@ -17,7 +17,7 @@ public static class Program
         var root = new RootCommand("sos — California's System of Support: who gets Differentiated Assistance, and why.")
         {
             DetermineCommand.Create(console),
-            ExplainCommand.Create(console),
+            ExplainCommand.Create(console, output),
             SettingsCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));

@@ -11,7 +11,7 @@ namespace SystemOfSupport.Cli.Explain;
 /// <summary><c>sos explain</c>: why an LEA is or is not eligible, in plain words.</summary>
 public static class ExplainCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, TextWriter output)
     {
         var year = new Option<int>("--year") { Description = "Dashboard year.", Required = true };
         var cds = new Option<string[]>("--cds") { Description = "14-digit CDS code(s) of the LEA(s) to explain (7-digit CD codes also work).", Required = true, AllowMultipleArgumentsPerToken = true };
@@ -64,12 +64,13 @@ public static class ExplainCommand
                     continue;
                 }
 
+                // Plain text, unwrapped: explanations are pasted into letters and emails.
                 foreach (var line in Explanation.Lines(d))
                 {
-                    console.WriteLine(line);
+                    output.WriteLine(line);
                 }
 
-                console.WriteLine();
+                output.WriteLine();
             }
 
             return status;

@@ -17,23 +17,11 @@ public static class Explanation
 
         foreach (var g in d.Groups)
         {
-            var met = g.Priorities.Where(p => p.Met).ToList();
-            if (!g.HasResults)
+            lines.Add($"  {g.Group,-5}{GroupLine(g)}");
+            foreach (var p in g.Priorities.Where(p => p.Met))
             {
-                lines.Add($"  {g.Group,-5} {g.Group.DisplayName()}: no Dashboard results.");
-                continue;
-            }
-
-            var head = g.Letter is not null
-                ? $"letter {g.Letter} — meets priorities {string.Join(", ", met.Select(p => (int)p.Priority))}"
-                : met.Count == 1 ? $"no letter — meets only priority {(int)met[0].Priority}" : "no letter — meets no priority";
-            lines.Add($"  {g.Group,-5} {g.Group.DisplayName()}: {head}.");
-            foreach (var p in g.Priorities)
-            {
-                foreach (var c in p.Criteria.Where(c => c.Applies && c.Evidence.Count > 0))
-                {
-                    lines.Add($"        P{(int)p.Priority} {(c.Met ? "MET    " : "not met")} {c.Criterion}: {c.Explanation}");
-                }
+                var c = p.Criteria.First(c => c.Met);
+                lines.Add($"         priority {(int)p.Priority} met — {c.Criterion}: {c.Explanation}");
             }
         }
 
@@ -65,6 +53,37 @@ public static class Explanation
 
         return lines;
     }
+
+    private static string GroupLine(GroupFinding g)
+    {
+        var results = g.Priorities.SelectMany(p => p.Criteria).SelectMany(c => c.Evidence).DistinctBy(r => r.Indicator).OrderBy(r => r.Indicator).ToList();
+        if (results.Count == 0)
+        {
+            return $"{g.Group.DisplayName()}: no Dashboard results.";
+        }
+
+        var met = g.MetPriorities.ToList();
+        var head = g.Letter is not null ? $"letter {g.Letter} (priorities {string.Join(", ", met.Select(p => (int)p))})"
+            : met.Count == 1 ? $"no letter: meets only priority {(int)met[0]}"
+            : "no letter: meets no priority";
+        var colored = results.Where(r => r.HasColor).Select(r => $"{Short(r.Indicator)} {r.Color}").ToList();
+        var uncolored = results.Where(r => !r.HasColor).Select(r => $"{Short(r.Indicator)} {r.CurrentDenominator ?? 0}").ToList();
+        var colors = colored.Count > 0 ? "colors: " + string.Join(", ", colored) : "no colors";
+        var none = uncolored.Count > 0 ? $"; no color (students): {string.Join(", ", uncolored)}" : string.Empty;
+        return $"{g.Group.DisplayName()}: {head} — {colors}{none}.";
+    }
+
+    private static string Short(Indicator indicator) => indicator switch
+    {
+        Indicator.Ela => "ELA",
+        Indicator.Math => "Math",
+        Indicator.Elpi => "ELPI",
+        Indicator.Chronic => "Chronic",
+        Indicator.Grad => "Grad",
+        Indicator.Susp => "Susp",
+        Indicator.Cci => "CCI",
+        _ => indicator.ToString(),
+    };
 
     private static string KindWords(LeaKind kind) => kind switch
     {

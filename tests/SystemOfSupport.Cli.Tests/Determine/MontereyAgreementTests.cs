@@ -1,0 +1,132 @@
+using SystemOfSupport.Cli.Tests.Infrastructure;
+using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Tests;
+
+namespace SystemOfSupport.Cli.Tests.Determine;
+
+/// <summary>
+/// The acceptance oracle: Monterey County's real 2023 and 2024 Dashboard rows, the statewide local indicators and
+/// (2024) the state's 2023 workbook as history must reproduce the state's own workbook, cell by cell.
+/// </summary>
+public class MontereyAgreementTests
+{
+    public static TheoryData<int> Years => new() { 2023, 2024 };
+
+    private static (string Dir, AssistanceStatusWorkbook Ours, AssistanceStatusWorkbook Csv) Determine(TempDir tmp, int year)
+    {
+        List<string> args =
+        [
+            "determine", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--dashboard", RepoPaths.MontereyDashboard(year),
+            "--local", RepoPaths.LocalIndicators(year),
+            "--out", tmp.Path,
+        ];
+        if (year == 2024)
+        {
+            args.AddRange(["--history", RepoPaths.StatusWorkbook("assistancestatus23.xlsx")]);
+        }
+
+        var (code, output) = CliRunner.Run([.. args]);
+        code.ShouldBe(0, output);
+        var yy = (year % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        return (tmp.Path, AssistanceStatusWorkbookReader.Read(tmp.File($"assistancestatus{yy}.xlsx")), AssistanceStatusWorkbookReader.Read(tmp.File($"assistancestatus{yy}.csv")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Years))]
+    public void Every_Monterey_district_and_COE_row_equals_the_states_workbook(int year)
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var (_, ours, _) = Determine(tmp, year);
+        var state = AssistanceStatusWorkbookReader.Read(RepoPaths.StatusWorkbook($"assistancestatus{year % 100}.xlsx"));
+        var stateRows = state.Rows.Where(r => r.Cds.CountyCode == "27").ToDictionary(r => r.Cds);
+
+        // Every Monterey LEA the state decided is decided here, and no other.
+        ours.Rows.Select(r => r.Cds).Order().ShouldBe(stateRows.Keys.Order());
+        stateRows.Count.ShouldBe(25);
+
+        var groups = year >= 2024 ? RuleGroups2024 : RuleGroups2023;
+        var methods = year >= 2024 ? 4 : 3;
+        var differences = new List<string>();
+        var cells = 0;
+        foreach (var row in ours.Rows)
+        {
+            var theirs = stateRows[row.Cds];
+            void Same(string column, object? a, object? b)
+            {
+                cells++;
+                if (!Equals(a, b))
+                {
+                    differences.Add($"{row.Cds} {theirs.LeaName} {column}: ours '{a}', state '{b}'");
+                }
+            }
+
+            foreach (var g in groups)
+            {
+                Same(g + "priorities", row.PriorityLetters.GetValueOrDefault(g), theirs.PriorityLetters.GetValueOrDefault(g));
+            }
+
+            Same("TotalStudentGroups", row.TotalStudentGroups, theirs.TotalStudentGroups);
+            for (var m = 1; m <= methods; m++)
+            {
+                Same("MetMethod" + m, row.MetMethods.GetValueOrDefault(m), theirs.MetMethods.GetValueOrDefault(m));
+            }
+
+            Same("AssistanceStatus" + year, row.StatusByYear.GetValueOrDefault(year), theirs.StatusByYear.GetValueOrDefault(year));
+        }
+
+        differences.ShouldBeEmpty(string.Join(Environment.NewLine, differences));
+        cells.ShouldBe(25 * (groups.Length + 1 + methods + 1));
+    }
+
+    [Theory]
+    [MemberData(nameof(Years))]
+    public void The_CSV_carries_the_same_values_as_the_workbook(int year)
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var (_, xlsx, csv) = Determine(tmp, year);
+        csv.Columns.ShouldBe(xlsx.Columns);
+        csv.Rows.Count.ShouldBe(xlsx.Rows.Count);
+        for (var i = 0; i < csv.Rows.Count; i++)
+        {
+            var (a, b) = (xlsx.Rows[i], csv.Rows[i]);
+            (a.Cds, a.LeaName, a.City, a.County, a.GradeSpan, a.TotalStudentGroups).ShouldBe((b.Cds, b.LeaName, b.City, b.County, b.GradeSpan, b.TotalStudentGroups));
+            a.PriorityLetters.ShouldBe(b.PriorityLetters);
+            a.StatusByYear.ShouldBe(b.StatusByYear);
+            a.MetMethods.ShouldBe(b.MetMethods);
+        }
+    }
+
+    [Fact]
+    public void The_2024_output_carries_the_history_columns_and_the_states_names()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var (_, ours, _) = Determine(tmp, 2024);
+        ours.Columns.ShouldContain("LTELpriorities");
+        ours.Columns.ShouldContain("MetMethod4");
+        var coe = ours.Rows.Single(r => r.Cds.Value == "27102720000000");
+        coe.LeaName.ShouldBe("Monterey County Office of Education");
+        coe.StatusByYear.Keys.Order().ShouldBe([2018, 2019, 2022, 2023, 2024]);
+        ours.Rows.ShouldAllBe(r => r.MetMethods[4] == false);
+    }
+
+    [Fact]
+    public void The_command_prints_the_agreement_when_given_the_states_workbook()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var (code, output) = CliRunner.Run(
+            "determine", "--year", "2024", "--dashboard", RepoPaths.MontereyDashboard(2024), "--local", RepoPaths.LocalIndicators(2024),
+            "--history", RepoPaths.StatusWorkbook("assistancestatus23.xlsx"), "--out", tmp.Path,
+            "--expected", RepoPaths.StatusWorkbook("assistancestatus24.xlsx"));
+        code.ShouldBe(0, output);
+        output.ShouldContain("Agrees with the state's assistancestatus24.xlsx: 25 LEAs");
+        output.ShouldContain("Differentiated Assistance, Year 2");
+    }
+
+    private static readonly StudentGroup[] RuleGroups2023 =
+        [.. Core.Rules.RuleBook.For(2023).Groups];
+
+    private static readonly StudentGroup[] RuleGroups2024 =
+        [.. Core.Rules.RuleBook.For(2024).Groups];
+}
