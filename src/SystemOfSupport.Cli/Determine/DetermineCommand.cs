@@ -4,7 +4,7 @@ using Spectre.Console;
 using SystemOfSupport.Cli.Infrastructure;
 using SystemOfSupport.Cli.Settings;
 using SystemOfSupport.Core.Domain;
-using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Formats.Runs;
 
 namespace SystemOfSupport.Cli.Determine;

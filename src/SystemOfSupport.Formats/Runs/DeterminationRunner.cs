@@ -1,7 +1,7 @@
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Rules;
-using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Formats.Dashboard;
 using SystemOfSupport.Formats.LocalIndicators;
 

@@ -1,4 +1,4 @@
-using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.StatusWorkbooks;
 
 namespace SystemOfSupport.Formats.Runs;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
-using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.StatusWorkbooks;
 
 namespace SystemOfSupport.Formats.Runs;
 

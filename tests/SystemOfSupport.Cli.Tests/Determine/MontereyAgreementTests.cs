@@ -1,6 +1,6 @@
 using SystemOfSupport.Cli.Tests.Infrastructure;
 using SystemOfSupport.Core.Domain;
-using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Tests;
 
 namespace SystemOfSupport.Cli.Tests.Determine;

@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SystemOfSupport.Formats.Xlsx;
 
-namespace SystemOfSupport.Formats.AssistanceStatus;
+namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
 /// Writes an <see cref="AssistanceStatusTable"/> as an xlsx workbook in the state's structure (its 2024 workbook):

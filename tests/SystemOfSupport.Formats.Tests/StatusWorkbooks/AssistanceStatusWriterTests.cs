@@ -1,10 +1,10 @@
 using System.Text;
 using SystemOfSupport.Core.Domain;
-using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Formats.Xlsx;
 using SystemOfSupport.Tests;
 
-namespace SystemOfSupport.Formats.Tests.AssistanceStatus;
+namespace SystemOfSupport.Formats.Tests.StatusWorkbooks;
 
 public sealed class AssistanceStatusWriterTests
 {

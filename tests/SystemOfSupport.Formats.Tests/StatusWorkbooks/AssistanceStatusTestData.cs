@@ -1,10 +1,10 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Formats.Xlsx;
 
-namespace SystemOfSupport.Formats.Tests.AssistanceStatus;
+namespace SystemOfSupport.Formats.Tests.StatusWorkbooks;
 
 /// <summary>Small tables in the 2024 layout, with one cell or column changed, for the writer and the bad-input tests.</summary>
 internal static class TestTables

@@ -1,6 +1,6 @@
 using SystemOfSupport.Core.Domain;
 
-namespace SystemOfSupport.Formats.AssistanceStatus;
+namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
 /// One district/COE assistance-status file as read: the state's workbook, or this tool's own xlsx or CSV.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SystemOfSupport.Core.Domain;
 
-namespace SystemOfSupport.Formats.AssistanceStatus;
+namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
 /// Column names of the state's district/COE assistance-status sheet (RULES.md §8) and how to recognize them.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SystemOfSupport.Formats.AssistanceStatus;
+namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
 /// Writes an <see cref="AssistanceStatusTable"/> as CSV (<c>assistancestatusYY.csv</c>): the header row first, no note

@@ -1,9 +1,9 @@
 using SystemOfSupport.Core.Domain;
-using SystemOfSupport.Formats.AssistanceStatus;
+using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Tests;
 using Status = SystemOfSupport.Core.Domain.AssistanceStatus;
 
-namespace SystemOfSupport.Formats.Tests.AssistanceStatus;
+namespace SystemOfSupport.Formats.Tests.StatusWorkbooks;
 
 public sealed class AssistanceStatusWorkbookReaderTests
 {

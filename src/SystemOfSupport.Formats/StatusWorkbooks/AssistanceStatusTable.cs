@@ -1,4 +1,4 @@
-namespace SystemOfSupport.Formats.AssistanceStatus;
+namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
 /// A finished table in the state's district/COE layout (RULES.md §8): <see cref="Columns"/> are the header names in

@@ -5,7 +5,7 @@ using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Xlsx;
 using Status = SystemOfSupport.Core.Domain.AssistanceStatus;
 
-namespace SystemOfSupport.Formats.AssistanceStatus;
+namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
 /// Reads a district/COE assistance-status file (RULES.md §8): the state's workbook (2019 and 2022 on), this tool's own

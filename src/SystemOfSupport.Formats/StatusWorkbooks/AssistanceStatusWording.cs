@@ -2,7 +2,7 @@ using System.Globalization;
 using SystemOfSupport.Core.Domain;
 using Status = SystemOfSupport.Core.Domain.AssistanceStatus;
 
-namespace SystemOfSupport.Formats.AssistanceStatus;
+namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
 /// Year-dependent wording of the workbook's definition sheets. The defaults are the state's 2024 workbook, word for

@@ -1,4 +1,4 @@
-namespace SystemOfSupport.Formats.AssistanceStatus;
+namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>Writes a file through a temporary file in the same directory, then moves it into place.</summary>
 internal static class AtomicFile

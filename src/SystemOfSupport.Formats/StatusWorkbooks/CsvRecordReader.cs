@@ -1,7 +1,7 @@
 using System.Text;
 using SystemOfSupport.Core.Domain;
 
-namespace SystemOfSupport.Formats.AssistanceStatus;
+namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
 /// Reads RFC 4180 CSV records: comma-separated, fields optionally enclosed in double quotes (a quote inside doubled),
