@@ -8,15 +8,12 @@ namespace SystemOfSupport.Formats.LocalIndicators;
 /// </summary>
 public sealed class LocalIndicatorSet
 {
-    /// <summary>Priorities with a local indicator for every LEA.</summary>
-    public static IReadOnlyList<PriorityArea> LeaPriorities { get; } =
-        [PriorityArea.Basics, PriorityArea.StateStandards, PriorityArea.ParentalInvolvement, PriorityArea.SchoolClimate, PriorityArea.CourseAccess];
-
-    /// <summary>Priorities with a local indicator for county offices only.</summary>
-    public static IReadOnlyList<PriorityArea> CountyOfficePriorities { get; } = [PriorityArea.ExpelledPupils, PriorityArea.FosterYouth];
-
-    /// <summary>Every priority with a local indicator: 1, 2, 3, 6, 7, 9, 10.</summary>
-    public static IReadOnlyList<PriorityArea> AllLocalPriorities { get; } = [.. LeaPriorities, .. CountyOfficePriorities];
+    /// <summary>Every priority the state publishes a local-indicator file for: 1, 2, 3, 6, 7, 9, 10.</summary>
+    public static IReadOnlyList<PriorityArea> AllLocalPriorities { get; } =
+    [
+        PriorityArea.Basics, PriorityArea.StateStandards, PriorityArea.ParentalInvolvement, PriorityArea.SchoolClimate,
+        PriorityArea.CourseAccess, PriorityArea.ExpelledPupils, PriorityArea.FosterYouth,
+    ];
 
     private readonly Dictionary<CdsCode, List<LocalIndicatorResult>> byLea;
 
@@ -74,22 +71,4 @@ public sealed class LocalIndicatorSet
     /// <summary>An LEA's result for one priority, or null if it has none.</summary>
     public LocalIndicatorResult? Find(CdsCode cds, PriorityArea priority) =>
         byLea.TryGetValue(cds, out var list) ? list.Find(r => r.Priority == priority) : null;
-
-    /// <summary>
-    /// Method 2's input: the priorities this LEA reported as Not Met for Two or More Years that count for it
-    /// (RULES.md §3.3: 1, 2, 3, 6, 7 for every LEA; 9 and 10 only for county offices), in priority order.
-    /// </summary>
-    public IReadOnlyList<PriorityArea> NotMetForTwoOrMoreYears(CdsCode cds) =>
-        ForLea(cds)
-            .Where(r => r.Performance == LocalPerformance.NotMetForTwoOrMoreYears && Counts(cds, r.Priority))
-            .Select(r => r.Priority)
-            .Distinct()
-            .ToList();
-
-    /// <summary>Whether a local indicator in this priority can count toward assistance for this LEA.</summary>
-    public static bool Counts(CdsCode cds, PriorityArea priority) =>
-        LeaPriorities.Contains(priority) || (IsCountyOffice(cds) && CountyOfficePriorities.Contains(priority));
-
-    /// <summary>A county office's own row (not a charter school that sits under a county office's district code).</summary>
-    public static bool IsCountyOffice(CdsCode cds) => cds.IsLeaLevel && cds.IsCountyOfficeCode;
 }

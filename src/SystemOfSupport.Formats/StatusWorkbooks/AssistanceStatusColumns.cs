@@ -34,10 +34,6 @@ public static class AssistanceStatusColumns
         StudentGroup.TOM, StudentGroup.WH,
     ];
 
-    /// <summary>The Dashboard years that have an assistance status: 2017–2019, then 2022 on (no Dashboard in 2020, 2021).</summary>
-    public static IReadOnlyList<int> StatusYearsThrough(int year) =>
-        Enumerable.Range(2017, Math.Max(0, year - 2016)).Where(y => y is not (2020 or 2021)).ToList();
-
     public static string Priorities(StudentGroup group) => group.StatusFileCode() + PrioritiesSuffix;
 
     public static string Status(int year) => StatusPrefix + year.ToString(CultureInfo.InvariantCulture);
@@ -55,7 +51,7 @@ public static class AssistanceStatusColumns
         var columns = new List<string> { CdCode, Cds, LeaName, CityName, CountyName, GradeSpan, ReportYear };
         columns.AddRange(PriorityGroups.Where(g => g != StudentGroup.LTEL || year >= 2024).Select(Priorities));
         columns.Add(TotalStudentGroups);
-        columns.AddRange(StatusYearsThrough(year).Select(Status));
+        columns.AddRange(Core.Rules.DashboardYears.Through(year).Select(Status));
         var methods = year == 2022 ? 1 : year >= 2024 ? 4 : 3;
         columns.AddRange(Enumerable.Range(1, methods).Select(MetMethod));
         if (year >= 2022)

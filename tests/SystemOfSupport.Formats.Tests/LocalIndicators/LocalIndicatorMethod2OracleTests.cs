@@ -1,4 +1,6 @@
+using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Core.Rules;
 using SystemOfSupport.Formats.LocalIndicators;
 using SystemOfSupport.Formats.Xlsx;
 using SystemOfSupport.Tests;
@@ -7,7 +9,8 @@ namespace SystemOfSupport.Formats.Tests.LocalIndicators;
 
 /// <summary>
 /// Acceptance: Method 2 computed from the shipped 2023 and 2024 local-indicator files equals the state's
-/// <c>MetMethod2</c> for every LEA in the state's assistance-status workbook.
+/// <c>MetMethod2</c> for every LEA in the state's assistance-status workbook, through the real rule
+/// (<see cref="DifferentiatedAssistance"/> with the year's <see cref="RuleBook"/> entry).
 /// </summary>
 public class LocalIndicatorMethod2OracleTests
 {
@@ -28,30 +31,23 @@ public class LocalIndicatorMethod2OracleTests
         var state = ReadStateMethod2(RepoPaths.StatusWorkbook(workbook), year);
         state.Count.ShouldBe(expectedLeas);
 
+        var rules = RuleBook.For(year);
         var mismatches = new List<string>();
         var identified = 0;
         foreach (var (cds, (stateMethod2, row)) in state)
         {
-            // Independent computation from the raw results...
-            var counted = EveryLea.Concat(cds.IsCountyOfficeCode ? CountyOfficeOnly : []).ToHashSet();
-            var notMet2 = set.ForLea(cds)
-                .Where(r => r.Performance == LocalPerformance.NotMetForTwoOrMoreYears && counted.Contains(r.Priority))
-                .Select(r => r.Priority)
-                .Distinct()
-                .ToList();
-            var method2 = notMet2.Count >= 2;
-
-            // ...and the set's Method 2 helper must agree with it.
-            set.NotMetForTwoOrMoreYears(cds).ShouldBe(notMet2.Order().ToList(), cds.ToString());
-
-            if (method2)
+            var lea = new Lea(cds, cds.IsCountyOfficeCode ? LeaKind.CountyOffice : LeaKind.District, cds.Value, string.Empty);
+            var local = set.ForLea(cds);
+            var evidence = new LeaEvidence(lea, LeaResults.Empty, false, local, local.Count > 0, null, true);
+            var method2 = DifferentiatedAssistance.Determine(rules, evidence, DeterminationSettings.Defaults).Method(2)!;
+            if (method2.Met)
             {
                 identified++;
             }
 
-            if (method2 != stateMethod2)
+            if (method2.Met != stateMethod2)
             {
-                mismatches.Add($"{cds} (state row {row}): state MetMethod2={(stateMethod2 ? "Y" : "N")}, computed {(method2 ? "Y" : "N")} from priorities [{string.Join(", ", notMet2.Select(p => p.Number()))}]");
+                mismatches.Add($"{cds} (state row {row}): state MetMethod2={(stateMethod2 ? "Y" : "N")}, computed {(method2.Met ? "Y" : "N")}: {method2.Reason}");
             }
         }
 
@@ -85,7 +81,7 @@ public class LocalIndicatorMethod2OracleTests
         coes.Count.ShouldBe(58);
         coes.ShouldAllBe(c => set.Find(c, PriorityArea.ExpelledPupils) != null && set.Find(c, PriorityArea.FosterYouth) != null);
         set.Results.Where(r => r.Priority is PriorityArea.ExpelledPupils or PriorityArea.FosterYouth)
-            .ShouldAllBe(r => LocalIndicatorSet.IsCountyOffice(r.Cds));
+            .ShouldAllBe(r => r.Cds.IsLeaLevel && r.Cds.IsCountyOfficeCode);
     }
 
     /// <summary>The state's <c>MetMethod2</c> by LEA, from sheet "District and COE YYYY" (header row 6, data from row 7).</summary>

@@ -73,24 +73,24 @@ public class LocalIndicatorReaderTests
         set.Find(SausalitoMarinCity, PriorityArea.StateStandards)!.Performance.ShouldBe(LocalPerformance.NotMetForTwoOrMoreYears);
         set.Find(SausalitoMarinCity, PriorityArea.ParentalInvolvement)!.Performance.ShouldBe(LocalPerformance.Met);
         set.Find(SausalitoMarinCity, PriorityArea.CourseAccess)!.Performance.ShouldBe(LocalPerformance.NotMet);
-        set.NotMetForTwoOrMoreYears(SausalitoMarinCity).ShouldBe([PriorityArea.Basics, PriorityArea.StateStandards]);
+        NotMetTwoYears(set, SausalitoMarinCity).ShouldBe([PriorityArea.Basics, PriorityArea.StateStandards]);
 
         // Feather Falls: Met in 2017, Not Met in 2018 → just Not Met.
         set.Find(FeatherFalls, PriorityArea.StateStandards)!.Performance.ShouldBe(LocalPerformance.NotMet);
-        set.NotMetForTwoOrMoreYears(FeatherFalls).ShouldBeEmpty();
+        NotMetTwoYears(set, FeatherFalls).ShouldBeEmpty();
 
         // NA stays not applicable.
         set.Find(CdsCode.Parse("01612180000000"), PriorityArea.Basics)!.Performance.ShouldBe(LocalPerformance.NotApplicable);
 
         set.Results.Count(r => r.Performance == LocalPerformance.NotMetForTwoOrMoreYears).ShouldBe(46);
-        set.Leas.Count(c => set.NotMetForTwoOrMoreYears(c).Count >= 2).ShouldBe(11);
+        set.Leas.Count(c => NotMetTwoYears(set, c).Count >= 2).ShouldBe(11);
     }
 
     [Fact]
     public void Every_2018_Method2_LEA_was_in_differentiated_assistance_in_2018_per_the_state()
     {
         var set = LocalIndicatorReader.Read(RepoPaths.LocalIndicators(2018), 2018);
-        var method2 = set.Leas.Where(c => set.NotMetForTwoOrMoreYears(c).Count >= 2).ToHashSet();
+        var method2 = set.Leas.Where(c => NotMetTwoYears(set, c).Count >= 2).ToHashSet();
 
         var status2018 = new Dictionary<CdsCode, string>();
         int? cdsColumn = null;
@@ -161,7 +161,7 @@ public class LocalIndicatorReaderTests
         set.Warnings.ShouldBeEmpty();
         set.FilesRead.Count.ShouldBe(2);
         var one = CdsCode.Parse("11111111111111");
-        set.NotMetForTwoOrMoreYears(one).ShouldBe([PriorityArea.Basics, PriorityArea.StateStandards]);
+        NotMetTwoYears(set, one).ShouldBe([PriorityArea.Basics, PriorityArea.StateStandards]);
         set.Find(one, PriorityArea.ParentalInvolvement)!.Performance.ShouldBe(LocalPerformance.NotMet);
         set.Find(one, PriorityArea.CourseAccess)!.Performance.ShouldBe(LocalPerformance.NotMet);
         set.Find(CdsCode.Parse("22222222222222"), PriorityArea.Basics)!.Performance.ShouldBe(LocalPerformance.Met);
@@ -234,38 +234,12 @@ public class LocalIndicatorReaderTests
         var set = LocalIndicatorSet.Empty(2022, "no local indicators were used in 2022");
         set.Count.ShouldBe(0);
         set.ForLea(AlamedaCoe).ShouldBeEmpty();
-        set.NotMetForTwoOrMoreYears(AlamedaCoe).ShouldBeEmpty();
+        NotMetTwoYears(set, AlamedaCoe).ShouldBeEmpty();
         set.Warnings.ShouldHaveSingleItem();
     }
 
-    [Fact]
-    public void Priorities_9_and_10_count_only_for_a_county_office()
-    {
-        var coe = CdsCode.Parse("01100170000000");
-        var charterUnderCoe = CdsCode.Parse("01100170112607");
-        var district = CdsCode.Parse("01611190000000");
-        LocalIndicatorSet.Counts(coe, PriorityArea.FosterYouth).ShouldBeTrue();
-        LocalIndicatorSet.Counts(charterUnderCoe, PriorityArea.FosterYouth).ShouldBeFalse();
-        LocalIndicatorSet.Counts(district, PriorityArea.ExpelledPupils).ShouldBeFalse();
-        LocalIndicatorSet.Counts(district, PriorityArea.CourseAccess).ShouldBeTrue();
+    internal static byte[] Windows1252(string text) => CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text);
 
-        var set = new LocalIndicatorSet(
-            2024,
-            [
-                new LocalIndicatorResult(district, PriorityArea.Basics, LocalPerformance.NotMetForTwoOrMoreYears, 2024, new SourceRef("x", 2)),
-                new LocalIndicatorResult(district, PriorityArea.FosterYouth, LocalPerformance.NotMetForTwoOrMoreYears, 2024, new SourceRef("x", 3)),
-                new LocalIndicatorResult(coe, PriorityArea.FosterYouth, LocalPerformance.NotMetForTwoOrMoreYears, 2024, new SourceRef("x", 4)),
-                new LocalIndicatorResult(coe, PriorityArea.Basics, LocalPerformance.NotMetForTwoOrMoreYears, 2024, new SourceRef("x", 5)),
-            ],
-            ["x"],
-            []);
-        set.NotMetForTwoOrMoreYears(district).ShouldBe([PriorityArea.Basics]);
-        set.NotMetForTwoOrMoreYears(coe).ShouldBe([PriorityArea.Basics, PriorityArea.FosterYouth]);
-    }
-
-    internal static byte[] Windows1252(string text)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252).GetBytes(text);
-    }
+    private static List<PriorityArea> NotMetTwoYears(LocalIndicatorSet set, CdsCode cds) =>
+        [.. set.ForLea(cds).Where(r => r.Performance == LocalPerformance.NotMetForTwoOrMoreYears).Select(r => r.Priority)];
 }

@@ -282,7 +282,7 @@ public sealed class AssistanceStatusWriterTests
     {
         var state = AssistanceStatusWorkbookReader.Read(RepoPaths.StatusWorkbook("assistancestatus24.xlsx"));
         AssistanceStatusColumns.StandardLayout(2024).ShouldBe(state.Columns);
-        AssistanceStatusColumns.StatusYearsThrough(2025).ShouldBe([2017, 2018, 2019, 2022, 2023, 2024, 2025]);
+        Core.Rules.DashboardYears.Through(2025).ShouldBe([2017, 2018, 2019, 2022, 2023, 2024, 2025]);
     }
 
     private static void ShouldMatch(AssistanceHistoryRow actual, AssistanceHistoryRow expected)

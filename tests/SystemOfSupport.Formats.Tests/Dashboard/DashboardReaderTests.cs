@@ -1,0 +1,148 @@
+using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Core.Rules;
+using SystemOfSupport.Formats.Dashboard;
+using SystemOfSupport.Tests;
+
+namespace SystemOfSupport.Formats.Tests.Dashboard;
+
+public class DashboardReaderTests
+{
+    private static DashboardDataSet Load(string dir, int year)
+    {
+        var rules = RuleBook.For(year);
+        return DashboardDataSet.Load(dir, year, rules.IndicatorsUsed, rules.ColoredIndicators);
+    }
+
+    [Theory]
+    [InlineData("eladownload2024.txt", Indicator.Ela, 2024, false)]
+    [InlineData("CHRONIC_2024.txt", Indicator.Chronic, 2024, true)]
+    [InlineData("SUSP_2025.txt", Indicator.Susp, 2025, true)]
+    [InlineData("ela38download2017f.txt", Indicator.Ela, 2017, false)]
+    [InlineData("Sciencedownload2024.TXT", Indicator.Science, 2024, false)]
+    public void Recognizes_the_states_file_names(string file, Indicator indicator, int year, bool preRelease)
+    {
+        DashboardFileName.TryParse(file, out var name).ShouldBeTrue();
+        (name!.Indicator, name.Year, name.PreRelease).ShouldBe((indicator, year, preRelease));
+    }
+
+    [Theory]
+    [InlineData("README.txt")]
+    [InlineData("eladownload.txt")]
+    [InlineData("assistancestatus24.xlsx")]
+    public void Ignores_other_names(string file) => DashboardFileName.TryParse(file, out _).ShouldBeFalse();
+
+    [Fact]
+    public void Reads_the_real_2024_files_keeping_districts_COEs_and_charters()
+    {
+        var data = Load(RepoPaths.MontereyDashboard(2024), 2024);
+        data.Files.Count.ShouldBe(8);
+        data.MissingIndicators.ShouldBeEmpty();
+        data.Leas.Values.Count(l => l.Lea.Kind == LeaKind.District).ShouldBe(24);
+        data.Leas.Values.Count(l => l.Lea.Kind == LeaKind.CharterSchool).ShouldBe(8);
+        // The COE's rows leave coe_flag blank in some files; its CDS code says what it is.
+        data.Leas[CdsCode.Parse("27102720000000")].Lea.Kind.ShouldBe(LeaKind.CountyOffice);
+        data.Files.Sum(f => f.RowsKept).ShouldBe(data.Files.Sum(f => f.RowsRead), "the Monterey sample holds only LEA and charter rows");
+    }
+
+    [Fact]
+    public void State_rows_and_non_charter_schools_are_skipped_before_parsing()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var source = Path.Combine(RepoPaths.MontereyDashboard(2024), "chronicdownload2024.txt");
+        var lines = File.ReadAllLines(source).ToList();
+        var header = lines[0].Split('\t');
+        string Row(string cds, string rtype, string charter)
+        {
+            var cells = lines[1].Split('\t');
+            cells[Array.IndexOf(header, "cds")] = cds;
+            cells[Array.IndexOf(header, "rtype")] = rtype;
+            cells[Array.IndexOf(header, "charter_flag")] = charter;
+            cells[Array.IndexOf(header, "currdenom")] = "not parsed";
+            return string.Join('\t', cells);
+        }
+
+        lines.Add(Row("00000000000000", "X", string.Empty));
+        lines.Add(Row("27661592730058", "S", "N"));
+        File.WriteAllLines(tmp.File("chronicdownload2024.txt"), lines);
+        var file = DashboardDataSet.Load(tmp.Path, 2024, [], new HashSet<Indicator> { Indicator.Chronic }).Files.Single();
+        (file.RowsRead - file.RowsKept).ShouldBe(2);
+    }
+
+    [Fact]
+    public void Reads_changeLevel_whatever_its_case()
+    {
+        var data = Load(RepoPaths.MontereyDashboard(2024), 2024);
+        var susp = data.Leas.Values.SelectMany(l => l.Results.All).Where(r => r.Indicator == Indicator.Susp && r.HasColor).ToList();
+        susp.ShouldNotBeEmpty();
+        susp.ShouldAllBe(r => r.ChangeLevel >= 1 && r.ChangeLevel <= 5);
+    }
+
+    [Fact]
+    public void The_2023_ELPI_file_has_no_studentgroup_column_and_is_English_learners()
+    {
+        var data = Load(RepoPaths.MontereyDashboard(2023), 2023);
+        var elpi = data.Leas.Values.SelectMany(l => l.Results.All).Where(r => r.Indicator == Indicator.Elpi).ToList();
+        elpi.ShouldNotBeEmpty();
+        elpi.ShouldAllBe(r => r.Group == StudentGroup.EL);
+    }
+
+    [Fact]
+    public void The_2023_CCI_file_is_status_only_and_needs_no_color_column()
+    {
+        RuleBook.For(2023).ColoredIndicators.ShouldNotContain(Indicator.Cci);
+        var data = Load(RepoPaths.MontereyDashboard(2023), 2023);
+        data.Leas.Values.SelectMany(l => l.Results.All).Where(r => r.Indicator == Indicator.Cci).ShouldAllBe(r => !r.HasColor);
+    }
+
+    [Fact]
+    public void Pre_release_names_read_the_same_as_the_download_names()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        foreach (var f in Directory.GetFiles(RepoPaths.MontereyDashboard(2024)))
+        {
+            var stem = Path.GetFileName(f).Replace("download2024.txt", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+            File.Copy(f, tmp.File($"{stem}_2024.txt"));
+        }
+
+        var pre = Load(tmp.Path, 2024);
+        var published = Load(RepoPaths.MontereyDashboard(2024), 2024);
+        pre.Leas.Keys.Order().ShouldBe(published.Leas.Keys.Order());
+        foreach (var (cds, lea) in published.Leas)
+        {
+            pre.Leas[cds].Results.All.Select(r => (r.Indicator, r.Group, r.Color, r.StatusLevel, r.CurrentDenominator))
+                .ShouldBe(lea.Results.All.Select(r => (r.Indicator, r.Group, r.Color, r.StatusLevel, r.CurrentDenominator)), ignoreOrder: true);
+        }
+    }
+
+    /// <summary>
+    /// 2025 files are not public in this repository; the 2025 layout is taken to be 2024's plus new columns
+    /// (read by name, so extra or reordered columns do not matter). Synthetic: the 2024 rows relabelled 2025,
+    /// with the columns shuffled and an extra one added.
+    /// </summary>
+    [Fact]
+    public void A_2025_layout_with_reordered_and_extra_columns_reads_by_name()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        foreach (var f in Directory.GetFiles(RepoPaths.MontereyDashboard(2024)))
+        {
+            var lines = File.ReadAllLines(f).Select(l => l.Split('\t')).ToList();
+            var year = Array.FindIndex(lines[0], h => h.Equals("reportingyear", StringComparison.OrdinalIgnoreCase));
+            var order = Enumerable.Range(0, lines[0].Length).Reverse().ToArray();
+            var rewritten = lines.Select((cells, i) =>
+            {
+                if (i > 0)
+                {
+                    cells[year] = "2025";
+                }
+
+                return string.Join('\t', order.Select(c => cells[c]).Append(i == 0 ? "newcolumn2025" : "x"));
+            });
+            File.WriteAllLines(tmp.File(Path.GetFileName(f).Replace("2024", "2025", StringComparison.Ordinal)), rewritten);
+        }
+
+        var data = Load(tmp.Path, 2025);
+        var original = Load(RepoPaths.MontereyDashboard(2024), 2024);
+        data.Leas.Count.ShouldBe(original.Leas.Count);
+        data.Leas.Values.Sum(l => l.Results.Count).ShouldBe(original.Leas.Values.Sum(l => l.Results.Count));
+    }
+}
