@@ -124,6 +124,23 @@ public class MontereyAgreementTests
         output.ShouldContain("Differentiated Assistance, Year 2");
     }
 
+    [Theory]
+    [InlineData("assistancestatus23.csv")]
+    [InlineData("assistancestatus23.xlsx")]
+    public void This_tools_own_2023_output_serves_as_the_2024_history(string ownFile)
+    {
+        using var first = RepoPaths.NewTempDir();
+        using var second = RepoPaths.NewTempDir();
+        CliRunner.Run("determine", "--year", "2023", "--dashboard", RepoPaths.MontereyDashboard(2023), "--local", RepoPaths.LocalIndicators(2023),
+            "--out", first.Path).ExitCode.ShouldBe(0);
+
+        var (code, output) = CliRunner.Run(
+            "determine", "--year", "2024", "--dashboard", RepoPaths.MontereyDashboard(2024), "--local", RepoPaths.LocalIndicators(2024),
+            "--history", first.File(ownFile), "--out", second.Path, "--expected", RepoPaths.StatusWorkbook("assistancestatus24.xlsx"));
+        code.ShouldBe(0, output);
+        output.ShouldContain("Agrees with the state's assistancestatus24.xlsx: 25 LEAs, 500 cells, 0 differences.");
+    }
+
     private static readonly StudentGroup[] RuleGroups2023 =
         [.. Core.Rules.RuleBook.For(2023).Groups];
 
