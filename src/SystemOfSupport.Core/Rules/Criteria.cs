@@ -40,13 +40,15 @@ public abstract record Criterion(GroupScope Scope)
     protected static string Describe(Indicator indicator, IndicatorResult? r) => r switch
     {
         null => $"{indicator.DisplayName()}: no result",
-        { HasColor: true } => $"{indicator.DisplayName()}: {r.Color} (status level {r.StatusLevel}, change level {r.ChangeLevel}, {r.CurrentDenominator} students)",
+        { HasColor: true } => $"{indicator.DisplayName()}: {r.Color} (status level {r.StatusLevel}, change level {r.ChangeLevel}, {Students(r.CurrentDenominator)})",
         _ => $"{indicator.DisplayName()}: no color ({NoColorReason(r)})",
     };
 
+    protected static string Students(int? count) => count == 1 ? "1 student" : $"{count ?? 0} students";
+
     private static string NoColorReason(IndicatorResult r) =>
-        r.CurrentDenominator is null or < 11 ? $"{r.CurrentDenominator ?? 0} students, too few to report"
-        : r.AccountabilityMet == false || r.PriorDenominator is null ? $"{r.CurrentDenominator} students this year, {r.PriorDenominator?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} last year: n-size not met in both years"
+        r.CurrentDenominator is null or < 11 ? $"{Students(r.CurrentDenominator)}, too few to report"
+        : r.AccountabilityMet == false || r.PriorDenominator is null ? $"{Students(r.CurrentDenominator)} this year, {r.PriorDenominator?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} last year: n-size not met in both years"
         : "not rated";
 }
 
@@ -111,8 +113,8 @@ public sealed record StatusLevelCriterion(Indicator Indicator, int StatusLevel, 
         var nsizeOk = !RequireCurrentNSize || r.CurrentNSizeMet == true;
         var met = r.StatusLevel == StatusLevel && nsizeOk;
         var words = r.StatusLevel == 0
-            ? $"{Indicator.DisplayName()}: no status ({r.CurrentDenominator ?? 0} students)"
-            : $"{Indicator.DisplayName()}: status level {r.StatusLevel}{(r.CurrentStatus is { } s ? $" ({s.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : string.Empty)}, {r.CurrentDenominator} students{(nsizeOk ? string.Empty : ", n-size not met")}";
+            ? $"{Indicator.DisplayName()}: no status ({Students(r.CurrentDenominator)})"
+            : $"{Indicator.DisplayName()}: status level {r.StatusLevel}{(r.CurrentStatus is { } s ? $" ({s.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : string.Empty)}, {Students(r.CurrentDenominator)}{(nsizeOk ? string.Empty : ", n-size not met")}";
         return new CriterionOutcome(met, words, [r]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 
@@ -43,9 +44,10 @@ public static class FindingsJson
 
     private static JsonSerializerOptions CreateOptions()
     {
+        // Compact: a statewide run has ~1,000 LEAs × 14 groups × their indicator rows.
         var options = new JsonSerializerOptions
         {
-            WriteIndented = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitRepeatedEvidenceFields } },
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -53,6 +55,23 @@ public static class FindingsJson
         options.Converters.Add(new JsonStringEnumConverter());
         options.Converters.Add(new CdsCodeConverter());
         return options;
+    }
+
+    /// <summary>An evidence row's CDS code is its LEA's, and HasColor follows from Color: neither is written.</summary>
+    private static void OmitRepeatedEvidenceFields(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(IndicatorResult))
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            if (property.Name is "cds" or "hasColor")
+            {
+                property.ShouldSerialize = static (_, _) => false;
+            }
+        }
     }
 
     private sealed class CdsCodeConverter : JsonConverter<CdsCode>
