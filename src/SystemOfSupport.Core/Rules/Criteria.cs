@@ -96,7 +96,7 @@ public sealed record RedAndRedOrOrangeCriterion(Indicator First, Indicator Secon
 public sealed record StatusLevelCriterion(Indicator Indicator, int StatusLevel, string LevelName, bool RequireCurrentNSize, GroupScope Scope) : Criterion(Scope)
 {
     public override string Description =>
-        $"status {LevelName} on {Indicator.DisplayName()}{(RequireCurrentNSize ? " with the n-size met this year" : string.Empty)}{(Scope == GroupScope.Every ? string.Empty : " (" + Scope + ")")}";
+        $"{LevelName} status on {Indicator.DisplayName()}{(RequireCurrentNSize ? " with the n-size met this year" : string.Empty)}{(Scope == GroupScope.Every ? string.Empty : " (" + Scope + ")")}";
 
     public override bool UsesColor => false;
 

@@ -15,7 +15,7 @@ public static class OutputSet
         var yy = $"{run.Year % 100:00}";
         var outputs = new (string Name, Action<Stream> Write)[]
         {
-            ($"assistancestatus{yy}.xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s)),
+            ($"assistancestatus{yy}.xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s, StatusTableBuilder.WordingFor(run.Rules))),
             (AssistanceStatusCsvWriter.FileName(run.Year), s => AssistanceStatusCsvWriter.Write(table, s)),
             (FindingsJson.FileName(run.Year), s => FindingsJson.Write(run, s)),
         };

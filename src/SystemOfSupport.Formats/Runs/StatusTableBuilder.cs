@@ -28,6 +28,21 @@ public static class StatusTableBuilder
         return new AssistanceStatusTable(run.Year, columns, rows, publishedLabel);
     }
 
+    /// <summary>The definition sheets' criteria cells, stated from the year's own rules.</summary>
+    public static AssistanceStatusWording WordingFor(DaRuleSet rules)
+    {
+        string Criteria(PriorityArea priority) =>
+            string.Join(", or; ", rules.StateIndicatorPriorities.Single(p => p.Priority == priority).AnyOf.Select(c => c.Description));
+
+        return AssistanceStatusWording.Default with
+        {
+            Priority4Criteria = Criteria(PriorityArea.PupilAchievement),
+            Priority5Criteria = Criteria(PriorityArea.PupilEngagement),
+            Priority6Criteria = Criteria(PriorityArea.SchoolClimate) + ", or; Not Met for Two or More Years on Local Indicator",
+            Priority8Criteria = Criteria(PriorityArea.PupilOutcomes),
+        };
+    }
+
     private static string Cell(string column, Core.Determinations.Determination d, AssistanceHistoryRow? history, int year, HashSet<StudentGroup> groups)
     {
         const string Blank = AssistanceStatusColumns.Blank;
