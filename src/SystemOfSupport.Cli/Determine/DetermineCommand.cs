@@ -24,7 +24,7 @@ public static class DetermineCommand
         var output = new Option<string>("--out") { Description = "Directory for assistancestatusYY.xlsx, assistancestatusYY.csv and findingsYY.json.", Required = true };
         var set = new Option<string[]>("--set") { Description = "Change an assumption: key=value (see `sos settings`); repeatable.", AllowMultipleArgumentsPerToken = true };
         var partial = new Option<bool>("--partial") { Description = "Decide even when an indicator's file is missing (pre-release data); the findings say which." };
-        var expected = new Option<string?>("--expected") { Description = "The state's published workbook for the same year: compare every cell and report differences." };
+        var expected = new Option<string?>("--expected") { Description = "The state's published workbook for the same year (every letter, method and status is compared) or a later year (its status column for this year is compared)." };
         var list = new Option<bool>("--list") { Description = "Print the per-LEA table even for large runs." };
 
         var command = new Command("determine", "Decide Differentiated Assistance for districts and county offices from the state's files, and write the state's workbook, a CSV and the findings.")
@@ -43,9 +43,9 @@ public static class DetermineCommand
             var expectedPath = parse.GetValue(expected);
             // Read the comparison workbook first: a bad file must fail before anything is written.
             var state = expectedPath is null ? null : AssistanceStatusWorkbookReader.Read(expectedPath);
-            if (state is not null && state.Year != request.Year)
+            if (state is not null && state.Year < request.Year)
             {
-                throw new InputFileException(expectedPath!, null, null, $"this is the {state.Year} workbook; --year is {request.Year}");
+                throw new InputFileException(expectedPath!, null, null, $"this is the {state.Year} workbook; it cannot check {request.Year} decisions");
             }
 
             var run = ProgressDisplay.Run(console, p => DeterminationRunner.Run(request, p));
@@ -54,7 +54,7 @@ public static class DetermineCommand
             Print(console, run, written, parse.GetValue(list));
             if (state is not null)
             {
-                PrintComparison(console, StateComparison.Compare(run.Determinations, state), Path.GetFileName(expectedPath!));
+                PrintComparison(console, StateComparison.Compare(run.Determinations, state, run.Year), Path.GetFileName(expectedPath!));
             }
 
             return CliErrors.Ok;
@@ -138,7 +138,12 @@ public static class DetermineCommand
         }
     }
 
-    private static string YesNo(Core.Determinations.Determination d, int method) => d.Method(method)?.Met == true ? "[bold]Y[/]" : "N";
+    private static string YesNo(Core.Determinations.Determination d, int method) => d.Method(method) switch
+    {
+        null => "–",
+        { Met: true } => "[bold]Y[/]",
+        _ => "N",
+    };
 
     private static string StatusMarkup(AssistanceStatus status) => status switch
     {

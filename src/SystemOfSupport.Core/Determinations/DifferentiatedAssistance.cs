@@ -20,9 +20,9 @@ public static class DifferentiatedAssistance
             notes.Add($"No Dashboard rows for this LEA in {rules.Year}: no student group can meet a state-indicator priority.");
         }
 
-        var groups = rules.Groups.Select(g => EvaluateGroup(rules, g, evidence.Results)).ToList();
+        var groups = rules.Groups.Select(g => EvaluateGroup(rules, g, evidence.Results, evidence.Lea.Kind != LeaKind.CharterSchool)).ToList();
         var local = LocalFindings(rules, evidence);
-        if (!evidence.HasLocalIndicatorData)
+        if (rules.UsesLocalIndicators && !evidence.HasLocalIndicatorData)
         {
             if (settings[DeterminationSettings.MissingLocalIndicators] == "error")
             {
@@ -32,8 +32,12 @@ public static class DifferentiatedAssistance
             notes.Add($"No local-indicator results for this LEA: taken as none Not Met for Two or More Years ({DeterminationSettings.MissingLocalIndicators}=none-not-met).");
         }
 
-        var methods = new List<MethodFinding> { Method1(groups), Method2(rules, local) };
-        methods.Add(Method3(groups, local, methods[0].Met || methods[1].Met));
+        var methods = new List<MethodFinding> { Method1(groups) };
+        if (rules.UsesLocalIndicators)
+        {
+            methods.Add(Method2(rules, local));
+            methods.Add(Method3(groups, local, methods[0].Met || methods[1].Met));
+        }
         if (rules.HasMethod4)
         {
             methods.Add(new MethodFinding(4, false,
@@ -53,7 +57,7 @@ public static class DifferentiatedAssistance
             notes);
     }
 
-    private static GroupFinding EvaluateGroup(DaRuleSet rules, StudentGroup group, IIndicatorResults results)
+    private static GroupFinding EvaluateGroup(DaRuleSet rules, StudentGroup group, IIndicatorResults results, bool leaLevel)
     {
         var priorities = rules.StateIndicatorPriorities.Select(p =>
         {
@@ -64,7 +68,7 @@ public static class DifferentiatedAssistance
                     return new Finding(c.Description, Applies: false, Met: false, $"does not apply to {group.DisplayName()}", []);
                 }
 
-                var outcome = c.Evaluate(group, results);
+                var outcome = c.Evaluate(group, results, leaLevel);
                 return new Finding(c.Description, Applies: true, outcome.Met, outcome.Explanation, outcome.Evidence);
             }).ToList();
             return new PriorityFinding(p.Priority, criteria.Any(c => c.Met), criteria);

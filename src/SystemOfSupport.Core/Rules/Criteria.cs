@@ -35,7 +35,8 @@ public abstract record Criterion(GroupScope Scope)
     /// <summary>Whether the criterion reads the published color (false: status level only).</summary>
     public virtual bool UsesColor => true;
 
-    public abstract CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results);
+    /// <param name="leaLevel">An LEA's own row (district or COE), where some n-sizes are smaller; false for a charter's school row.</param>
+    public abstract CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results, bool leaLevel);
 
     protected static string Describe(Indicator indicator, IndicatorResult? r) => r switch
     {
@@ -60,7 +61,7 @@ public sealed record ColorCriterion(Indicator Indicator, IReadOnlySet<DashboardC
 
     public override IEnumerable<Indicator> Indicators => [Indicator];
 
-    public override CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results)
+    public override CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results, bool leaLevel)
     {
         var r = results.Find(Indicator, group);
         var met = r is not null && Colors.Contains(r.Color);
@@ -76,7 +77,7 @@ public sealed record RedAndRedOrOrangeCriterion(Indicator First, Indicator Secon
 
     public override IEnumerable<Indicator> Indicators => [First, Second];
 
-    public override CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results)
+    public override CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results, bool leaLevel)
     {
         var a = results.Find(First, group);
         var b = results.Find(Second, group);
@@ -90,31 +91,62 @@ public sealed record RedAndRedOrOrangeCriterion(Indicator First, Indicator Secon
 }
 
 /// <summary>
-/// A status level (1 = worst … 5 = best) without regard to color: the status-only years' criteria
-/// (e.g. 2023 CCI "Very Low", which also needs <c>currnsizemet = Y</c>).
+/// The minimum current denominator for a status-only criterion (2022: no prior year, so no color to carry the
+/// n-size): 30, or a smaller number for Foster Youth and Homeless at LEA level (RULES.md §3.1).
 /// </summary>
-public sealed record StatusLevelCriterion(Indicator Indicator, int StatusLevel, string LevelName, bool RequireCurrentNSize, GroupScope Scope) : Criterion(Scope)
+public sealed record StatusNSize(int Default, int FosterAndHomelessAtLea)
+{
+    public int For(StudentGroup group, bool leaLevel) =>
+        leaLevel && group is StudentGroup.FOS or StudentGroup.HOM ? FosterAndHomelessAtLea : Default;
+}
+
+/// <summary>
+/// Status levels (1 = worst … 5 = best) without regard to color, on every listed indicator: the status-only
+/// criteria (2019 ELPI "Very Low"; 2022 "Very Low on both ELA and Math", "Very High" chronic absenteeism;
+/// 2023 CCI "Very Low" with <c>currnsizemet = Y</c>).
+/// </summary>
+public sealed record StatusLevelCriterion(
+    IReadOnlyList<Indicator> On,
+    int StatusLevel,
+    string LevelName,
+    GroupScope Scope,
+    bool RequireCurrentNSizeFlag = false,
+    StatusNSize? NSize = null) : Criterion(Scope)
 {
     public override string Description =>
-        $"{LevelName} status on {Indicator.DisplayName()}{(RequireCurrentNSize ? " with the n-size met this year" : string.Empty)}{(Scope == GroupScope.Every ? string.Empty : " (" + Scope + ")")}";
+        $"{LevelName} status on {(On.Count == 2 ? "both " : string.Empty)}{string.Join(" and ", On.Select(i => i.DisplayName()))}"
+        + (RequireCurrentNSizeFlag ? " with the n-size met this year" : string.Empty)
+        + (NSize is { } n ? $" ({n.Default} or more students{(n.FosterAndHomelessAtLea != n.Default ? $"; {n.FosterAndHomelessAtLea} for Foster Youth and Homeless at LEA level" : string.Empty)})" : string.Empty)
+        + (Scope == GroupScope.Every ? string.Empty : " (" + Scope + ")");
+
+    public override IEnumerable<Indicator> Indicators => On;
 
     public override bool UsesColor => false;
 
-    public override IEnumerable<Indicator> Indicators => [Indicator];
-
-    public override CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results)
+    public override CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results, bool leaLevel)
     {
-        var r = results.Find(Indicator, group);
-        if (r is null)
+        var parts = new List<string>();
+        var evidence = new List<IndicatorResult>();
+        var met = true;
+        foreach (var indicator in On)
         {
-            return new CriterionOutcome(false, $"{Indicator.DisplayName()}: no result", []);
+            var r = results.Find(indicator, group);
+            if (r is null)
+            {
+                parts.Add($"{indicator.DisplayName()}: no result");
+                met = false;
+                continue;
+            }
+
+            evidence.Add(r);
+            var minimum = NSize?.For(group, leaLevel) ?? 0;
+            var sizeOk = (!RequireCurrentNSizeFlag || r.CurrentNSizeMet == true) && (r.CurrentDenominator ?? 0) >= minimum;
+            met &= r.StatusLevel == StatusLevel && sizeOk;
+            parts.Add(r.StatusLevel == 0
+                ? $"{indicator.DisplayName()}: no status ({Students(r.CurrentDenominator)})"
+                : $"{indicator.DisplayName()}: status level {r.StatusLevel}{(r.CurrentStatus is { } s ? $" ({s.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : string.Empty)}, {Students(r.CurrentDenominator)}{(sizeOk ? string.Empty : ", n-size not met")}");
         }
 
-        var nsizeOk = !RequireCurrentNSize || r.CurrentNSizeMet == true;
-        var met = r.StatusLevel == StatusLevel && nsizeOk;
-        var words = r.StatusLevel == 0
-            ? $"{Indicator.DisplayName()}: no status ({Students(r.CurrentDenominator)})"
-            : $"{Indicator.DisplayName()}: status level {r.StatusLevel}{(r.CurrentStatus is { } s ? $" ({s.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : string.Empty)}, {Students(r.CurrentDenominator)}{(nsizeOk ? string.Empty : ", n-size not met")}";
-        return new CriterionOutcome(met, words, [r]);
+        return new CriterionOutcome(met, string.Join("; ", parts), evidence);
     }
 }

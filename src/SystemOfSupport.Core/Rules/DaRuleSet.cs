@@ -21,11 +21,18 @@ public sealed record DaRuleSet(
     IReadOnlyList<PriorityRule> StateIndicatorPriorities,
     IReadOnlySet<PriorityArea> DistrictLocalPriorities,
     IReadOnlySet<PriorityArea> CountyOfficeLocalPriorities,
+    IReadOnlySet<int> Methods,
     int Method2Threshold,
-    bool HasMethod4,
     StatusRules Status,
+    bool CountyOfficesDetermined,
     string Source)
 {
+    /// <summary>Method 4 (CALPADS certification), from 2024.</summary>
+    public bool HasMethod4 => Methods.Contains(4);
+
+    /// <summary>Methods 2 and 3 read the local indicators; 2022 used none.</summary>
+    public bool UsesLocalIndicators => Methods.Contains(2);
+
     public IEnumerable<Indicator> IndicatorsUsed =>
         StateIndicatorPriorities.SelectMany(p => p.AnyOf).SelectMany(c => c.Indicators).Distinct().Order();
 

@@ -11,12 +11,13 @@ public sealed record LeaDashboard(Lea Lea, LeaResults Results);
 /// </summary>
 public sealed class DashboardDataSet
 {
-    private DashboardDataSet(int year, IReadOnlyDictionary<CdsCode, LeaDashboard> leas, IReadOnlyList<DashboardFileSummary> files, IReadOnlyList<Indicator> missing)
+    private DashboardDataSet(int year, IReadOnlyDictionary<CdsCode, LeaDashboard> leas, IReadOnlyList<DashboardFileSummary> files, IReadOnlyList<Indicator> missing, IReadOnlyList<string> ignored)
     {
         Year = year;
         Leas = leas;
         Files = files;
         MissingIndicators = missing;
+        IgnoredFiles = ignored;
     }
 
     public int Year { get; }
@@ -28,8 +29,15 @@ public sealed class DashboardDataSet
     /// <summary>Indicators the year's rules use for which the directory had no file.</summary>
     public IReadOnlyList<Indicator> MissingIndicators { get; }
 
-    /// <summary>The Dashboard files in a directory, in indicator order; files of another year are an error.</summary>
-    public static IReadOnlyList<(string Path, DashboardFileName Name)> Discover(string directory, int year)
+    /// <summary>Dashboard files present but not read, each with the reason (an indicator the year's rules do not use).</summary>
+    public IReadOnlyList<string> IgnoredFiles { get; }
+
+    /// <summary>
+    /// The Dashboard files in a directory that the year's rules read, in indicator order, and those left unread with
+    /// why (an indicator the rules do not use, such as 2018's uncolored ELPI or 2017's grade 11 tests).
+    /// A file of another year is an error.
+    /// </summary>
+    public static (IReadOnlyList<(string Path, DashboardFileName Name)> Used, IReadOnlyList<string> Ignored) Discover(string directory, int year, IReadOnlySet<Indicator> used)
     {
         if (!Directory.Exists(directory))
         {
@@ -38,6 +46,7 @@ public sealed class DashboardDataSet
 
         var found = new Dictionary<Indicator, string>();
         var list = new List<(string, DashboardFileName)>();
+        var ignored = new List<string>();
         foreach (var path in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
         {
             if (!DashboardFileName.TryParse(path, out var name) || name is null)
@@ -50,6 +59,12 @@ public sealed class DashboardDataSet
                 throw new InputFileException(path, null, null, $"the file name says {name.Year}, but --year is {year}; keep one year's files per directory");
             }
 
+            if (!used.Contains(name.Indicator) || name.Variant == "11")
+            {
+                ignored.Add($"{Path.GetFileName(path)}: not used by the {year} rules");
+                continue;
+            }
+
             if (!found.TryAdd(name.Indicator, path))
             {
                 throw new InputFileException(path, null, null, $"a second {name.Indicator.DisplayName()} file; {Path.GetFileName(found[name.Indicator])} is already read for {year}");
@@ -58,7 +73,7 @@ public sealed class DashboardDataSet
             list.Add((path, name));
         }
 
-        return [.. list.OrderBy(f => f.Item2.Indicator)];
+        return ([.. list.OrderBy(f => f.Item2.Indicator)], ignored);
     }
 
     /// <summary>
@@ -67,7 +82,8 @@ public sealed class DashboardDataSet
     /// </summary>
     public static DashboardDataSet Load(string directory, int year, IEnumerable<Indicator> required, IReadOnlySet<Indicator> colored, Action<DashboardFileSummary>? onFile = null)
     {
-        var files = Discover(directory, year);
+        var requiredSet = required.ToHashSet();
+        var (files, ignored) = Discover(directory, year, requiredSet);
         var leas = new Dictionary<CdsCode, LeaDashboard>();
         var summaries = new List<DashboardFileSummary>();
         foreach (var (path, name) in files)
@@ -95,7 +111,7 @@ public sealed class DashboardDataSet
         }
 
         var present = files.Select(f => f.Name.Indicator).ToHashSet();
-        var missing = required.Where(i => !present.Contains(i)).Distinct().Order().ToList();
-        return new DashboardDataSet(year, leas, summaries, missing);
+        var missing = requiredSet.Where(i => !present.Contains(i)).Order().ToList();
+        return new DashboardDataSet(year, leas, summaries, missing, ignored);
     }
 }

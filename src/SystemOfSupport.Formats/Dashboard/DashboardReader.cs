@@ -47,7 +47,8 @@ public static class DashboardReader
         while (reader.ReadRow() is { } f)
         {
             read++;
-            if (cols.ReportingYear >= 0 && f[cols.ReportingYear].Length > 0 && f[cols.ReportingYear].Trim() != cols.YearText)
+            // 2017's files say "2017f" (the final release).
+            if (cols.ReportingYear >= 0 && f[cols.ReportingYear].Length > 0 && f[cols.ReportingYear].Trim().TrimEnd('f', 'F') != cols.YearText)
             {
                 throw reader.Error(cols.ReportingYear, $"reportingyear is {f[cols.ReportingYear]}, but --year is {year}");
             }
@@ -71,6 +72,12 @@ public static class DashboardReader
             }
 
             var group = StudentGroup.EL;
+            if (cols.Group >= 0 && f[cols.Group].Trim().Length == 0 && year < 2023)
+            {
+                // 2018's ELA and Math files carry an unnamed informational group (the reclassified learners, later "RFP").
+                continue;
+            }
+
             if (cols.Group >= 0 && !StudentGroups.TryParse(f[cols.Group], out group))
             {
                 throw reader.Error(cols.Group, $"unknown student group '{f[cols.Group]}'; expected one of {string.Join(", ", StudentGroups.KnownCodes)}");

@@ -42,7 +42,7 @@ public static class DeterminationRunner
         }
 
         var warnings = new List<string>();
-        var fileCount = DashboardDataSet.Discover(request.DashboardDirectory, request.Year).Count;
+        var fileCount = DashboardDataSet.Discover(request.DashboardDirectory, request.Year, rules.IndicatorsUsed.ToHashSet()).Used.Count;
         var done = 0;
         progress?.Report(new RunProgress("Dashboard files", 0, fileCount));
         var dashboard = DashboardDataSet.Load(request.DashboardDirectory, request.Year, rules.IndicatorsUsed, rules.ColoredIndicators,
@@ -60,7 +60,15 @@ public static class DeterminationRunner
         }
 
         LocalIndicatorSet local;
-        if (request.LocalIndicators is null)
+        if (!rules.UsesLocalIndicators)
+        {
+            local = LocalIndicatorSet.Empty(request.Year);
+            if (request.LocalIndicators is not null)
+            {
+                warnings.Add($"Local indicators were not used in {request.Year} (only Method 1); --local was not read.");
+            }
+        }
+        else if (request.LocalIndicators is null)
         {
             local = LocalIndicatorSet.Empty(request.Year);
             warnings.Add("No local-indicator files (--local): Methods 2 and 3 see no local indicator Not Met for Two or More Years.");
@@ -114,11 +122,15 @@ public static class DeterminationRunner
     /// </summary>
     private static IEnumerable<LeaDashboard> Universe(DeterminationRequest request, DashboardDataSet dashboard, IReadOnlyDictionary<CdsCode, AssistanceHistoryRow> history)
     {
-        var leas = dashboard.Leas.Values.Where(l => l.Lea.Kind != LeaKind.CharterSchool).ToDictionary(l => l.Lea.Cds);
+        var rules = RuleBook.For(request.Year);
+        var leas = dashboard.Leas.Values
+            .Where(l => l.Lea.Kind == LeaKind.District || (l.Lea.Kind == LeaKind.CountyOffice && rules.CountyOfficesDetermined))
+            .ToDictionary(l => l.Lea.Cds);
         if (request.Settings[DeterminationSettings.Scope] == "dashboard-counties")
         {
             var counties = leas.Keys.Select(c => c.CountyCode).ToHashSet();
-            foreach (var h in history.Values.Where(h => counties.Contains(h.Cds.CountyCode) && !leas.ContainsKey(h.Cds)))
+            foreach (var h in history.Values.Where(h => counties.Contains(h.Cds.CountyCode) && !leas.ContainsKey(h.Cds)
+                         && (rules.CountyOfficesDetermined || !h.Cds.IsCountyOfficeCode)))
             {
                 var kind = h.Cds.IsCountyOfficeCode ? LeaKind.CountyOffice : LeaKind.District;
                 leas.Add(h.Cds, new LeaDashboard(new Lea(h.Cds, kind, h.LeaName, h.County ?? string.Empty), LeaResults.Empty));

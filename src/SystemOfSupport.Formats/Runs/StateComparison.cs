@@ -16,15 +16,22 @@ public sealed record ComparisonResult(int LeasCompared, int CellsCompared, IRead
 
 /// <summary>
 /// Compares decisions with the state's workbook cell by cell: every group letter, <c>TotalStudentGroups</c>,
-/// each <c>MetMethodN</c> the state publishes, and the year's <c>AssistanceStatusYYYY</c>.
+/// each <c>MetMethodN</c> the state publishes, and the year's <c>AssistanceStatusYYYY</c>. A later year's workbook
+/// carries only the earlier years' statuses, so against it only <c>AssistanceStatusYYYY</c> is compared.
 /// </summary>
 public static class StateComparison
 {
-    public static ComparisonResult Compare(IReadOnlyList<Determination> determinations, AssistanceStatusWorkbook state)
+    public static ComparisonResult Compare(IReadOnlyList<Determination> determinations, AssistanceStatusWorkbook state, int year)
     {
+        if (state.Year < year)
+        {
+            throw new ArgumentException($"the {state.Year} workbook cannot check {year} decisions; give the {year} workbook or a later one");
+        }
+
+        var sameYear = state.Year == year;
         var byCds = state.Rows.ToDictionary(r => r.Cds);
-        var groups = state.Columns.Select(c => AssistanceStatusColumns.TryParsePriorities(c, out var g) ? (StudentGroup?)g : null).OfType<StudentGroup>().ToList();
-        var methods = state.Columns.Select(c => AssistanceStatusColumns.TryParseMetMethod(c, out var m) ? m : 0).Where(m => m > 0).ToList();
+        var groups = sameYear ? state.Columns.Select(c => AssistanceStatusColumns.TryParsePriorities(c, out var g) ? (StudentGroup?)g : null).OfType<StudentGroup>().ToList() : [];
+        var methods = sameYear ? state.Columns.Select(c => AssistanceStatusColumns.TryParseMetMethod(c, out var m) ? m : 0).Where(m => m > 0).ToList() : [];
         var differences = new List<CellDifference>();
         var missing = new List<CdsCode>();
         int leas = 0, cells = 0;
@@ -51,16 +58,20 @@ public static class StateComparison
                 Check(AssistanceStatusColumns.Priorities(g), d.LetterFor(g) ?? AssistanceStatusColumns.Blank, row.PriorityLetters.GetValueOrDefault(g) ?? AssistanceStatusColumns.Blank);
             }
 
-            Check(AssistanceStatusColumns.TotalStudentGroups, d.TotalStudentGroups.ToString(CultureInfo.InvariantCulture),
-                row.TotalStudentGroups?.ToString(CultureInfo.InvariantCulture) ?? AssistanceStatusColumns.Blank);
+            if (sameYear)
+            {
+                Check(AssistanceStatusColumns.TotalStudentGroups, d.TotalStudentGroups.ToString(CultureInfo.InvariantCulture),
+                    row.TotalStudentGroups?.ToString(CultureInfo.InvariantCulture) ?? AssistanceStatusColumns.Blank);
+            }
+
             foreach (var m in methods)
             {
                 Check(AssistanceStatusColumns.MetMethod(m), d.Method(m)?.Met == true ? "Y" : "N",
                     row.MetMethods.TryGetValue(m, out var met) ? (met ? "Y" : "N") : AssistanceStatusColumns.Blank);
             }
 
-            Check(AssistanceStatusColumns.Status(state.Year), d.Status.Label(),
-                row.StatusByYear.TryGetValue(state.Year, out var s) ? s.Label() : AssistanceStatusColumns.Blank);
+            Check(AssistanceStatusColumns.Status(year), d.Status.Label(),
+                row.StatusByYear.TryGetValue(year, out var s) ? s.Label() : AssistanceStatusColumns.Blank);
         }
 
         return new ComparisonResult(leas, cells, missing, differences);

@@ -32,7 +32,9 @@ public static class StatusTableBuilder
     public static AssistanceStatusWording WordingFor(DaRuleSet rules)
     {
         string Criteria(PriorityArea priority) =>
-            string.Join(", or; ", rules.StateIndicatorPriorities.Single(p => p.Priority == priority).AnyOf.Select(c => c.Description));
+            rules.StateIndicatorPriorities.FirstOrDefault(p => p.Priority == priority) is { } rule
+                ? string.Join(", or; ", rule.AnyOf.Select(c => c.Description))
+                : $"Not used in {rules.Year}";
 
         return AssistanceStatusWording.Default with
         {

@@ -141,6 +141,25 @@ public class MontereyAgreementTests
         output.ShouldContain("Agrees with the state's assistancestatus24.xlsx: 25 LEAs, 500 cells, 0 differences.");
     }
 
+    /// <summary>
+    /// No 2018 or 2022 workbook is public here, but the later workbooks carry those years' statuses: every Monterey
+    /// district's (and for 2022 the COE's) AssistanceStatus2018 and AssistanceStatus2022 must be reproduced.
+    /// </summary>
+    [Theory]
+    [InlineData(2018, "assistancestatus19.xlsx")]
+    [InlineData(2018, "assistancestatus24.xlsx")]
+    [InlineData(2022, "assistancestatus23.xlsx")]
+    [InlineData(2022, "assistancestatus24.xlsx")]
+    public void Earlier_years_reproduce_the_states_status_columns(int year, string laterWorkbook)
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var (code, output) = CliRunner.Run(
+            "determine", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dashboard", RepoPaths.MontereyDashboard(year),
+            "--local", RepoPaths.LocalIndicators(year), "--out", tmp.Path, "--expected", RepoPaths.StatusWorkbook(laterWorkbook));
+        code.ShouldBe(0, output);
+        output.ShouldContain($"Agrees with the state's {laterWorkbook}: 25 LEAs, 25 cells, 0 differences.");
+    }
+
     private static readonly StudentGroup[] RuleGroups2023 =
         [.. Core.Rules.RuleBook.For(2023).Groups];
 

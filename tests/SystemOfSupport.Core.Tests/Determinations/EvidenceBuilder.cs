@@ -9,6 +9,7 @@ internal sealed class EvidenceBuilder
     private readonly LeaResults results = new();
     private readonly List<LocalIndicatorResult> local = [];
     private int line = 1;
+    private int denominator = 120;
 
     public EvidenceBuilder(LeaKind kind = LeaKind.District, string cds = "27661590000000")
     {
@@ -24,7 +25,14 @@ internal sealed class EvidenceBuilder
     public EvidenceBuilder Color(StudentGroup group, Indicator indicator, DashboardColor color, int statusLevel = 1, bool? currNSizeMet = true)
     {
         results.TryAdd(new IndicatorResult(Lea.Cds, indicator, group, color, statusLevel, color == DashboardColor.None ? 0 : 3,
-            120, -50m, 110, -45m, -5m, currNSizeMet, color != DashboardColor.None, new SourceRef($"{indicator.FileStem()}download.txt", ++line))).ShouldBeTrue();
+            denominator, -50m, 110, -45m, -5m, currNSizeMet, color != DashboardColor.None, new SourceRef($"{indicator.FileStem()}download.txt", ++line))).ShouldBeTrue();
+        return this;
+    }
+
+    /// <summary>The current denominator of the rows added from here on.</summary>
+    public EvidenceBuilder Denominator(int students)
+    {
+        denominator = students;
         return this;
     }
 

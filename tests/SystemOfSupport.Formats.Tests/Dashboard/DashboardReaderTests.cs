@@ -35,7 +35,8 @@ public class DashboardReaderTests
     public void Reads_the_real_2024_files_keeping_districts_COEs_and_charters()
     {
         var data = Load(RepoPaths.MontereyDashboard(2024), 2024);
-        data.Files.Count.ShouldBe(8);
+        data.Files.Count.ShouldBe(7);
+        data.IgnoredFiles.ShouldBe(["sciencedownload2024.txt: not used by the 2024 rules"]);
         data.MissingIndicators.ShouldBeEmpty();
         data.Leas.Values.Count(l => l.Lea.Kind == LeaKind.District).ShouldBe(24);
         data.Leas.Values.Count(l => l.Lea.Kind == LeaKind.CharterSchool).ShouldBe(8);
