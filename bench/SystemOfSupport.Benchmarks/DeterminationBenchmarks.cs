@@ -45,7 +45,7 @@ public class DeterminationBenchmarks
         MakeStatewideCopy();
         var data = DashboardDataSet.Load(Scaled, Year, Rules.IndicatorsUsed, Rules.ColoredIndicators);
         scaledEvidence = [.. data.Leas.Values.Where(l => l.Lea.Kind != Core.Domain.LeaKind.CharterSchool)
-            .Select(l => new LeaEvidence(l.Lea, l.Results, true, [], false, null, false))];
+            .Select(l => new LeaEvidence(l.Lea, l.Results, true, [], false, AssistanceHistory.Empty))];
     }
 
     [Benchmark(Description = "Read Monterey 2024 Dashboard files")]

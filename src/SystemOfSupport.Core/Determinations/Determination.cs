@@ -33,6 +33,7 @@ public sealed record Determination(
     AssistanceStatus Status,
     string StatusReason,
     IReadOnlyList<LocalIndicatorFinding> LocalIndicators,
+    Level3Finding? Level3,
     IReadOnlyList<string> Notes)
 {
     public bool IsIdentified => Methods.Any(m => m.Met);

@@ -45,6 +45,15 @@ public static class DifferentiatedAssistance
         }
 
         var (status, reason) = Status(rules, evidence, methods, settings);
+        var leaLevel = evidence.Lea.Kind != LeaKind.CharterSchool;
+        var level3 = rules.HasLevel3Flag
+            ? Level3.Evaluate(
+                rules.Year,
+                evidence.Lea.Cds,
+                groups.Where(g => g.Letter is not null).ToDictionary(g => g.Group, g => g.Letter!),
+                rules.Groups.Where(g => rules.IndicatorsUsed.Any(i => evidence.Results.Find(i, g) is { } r && rules.IsSignificant(r, leaLevel))).ToHashSet(),
+                evidence.History)
+            : null;
         return new Determination(
             evidence.Lea,
             rules.Year,
@@ -54,6 +63,7 @@ public static class DifferentiatedAssistance
             status,
             reason,
             local,
+            level3,
             notes);
     }
 
@@ -155,12 +165,13 @@ public static class DifferentiatedAssistance
             throw new InvalidOperationException($"{evidence.Lea.Cds} {evidence.Lea.Name}: no history row for {prior} (setting {DeterminationSettings.MissingHistory}=error)");
         }
 
-        if (rules.Status.CarriedOverFrom is { } from && rules.Status.CarriedOver is { } carried && evidence.PriorYearStatus == from)
+        var priorStatus = prior is int py ? evidence.StatusIn(py) : null;
+        if (rules.Status.CarriedOverFrom is { } from && rules.Status.CarriedOver is { } carried && priorStatus == from)
         {
             return (carried, $"Not identified in {year}, but in {prior} the LEA was in {from.Label()}: support lasts at least two years, so this is {carried.Label()}.");
         }
 
-        var why = evidence.PriorYearStatus is { } p
+        var why = priorStatus is { } p
             ? $"in {prior} it was {p.Label()}{(rules.Status.CarriedOverFrom is null ? $" ({prior} identifications do not carry into {year})" : string.Empty)}"
             : evidence.HasHistory ? $"no {prior} status in the history" : $"no history row for {prior} ({DeterminationSettings.MissingHistory}=general)";
         return (rules.Status.General, $"Not identified in {year}, and no carry-over: {why}.");

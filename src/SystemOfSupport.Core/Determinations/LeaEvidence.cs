@@ -28,5 +28,9 @@ public sealed record LeaEvidence(
     bool HasDashboardResults,
     IReadOnlyList<LocalIndicatorResult> LocalIndicators,
     bool HasLocalIndicatorData,
-    AssistanceStatus? PriorYearStatus,
-    bool HasHistory);
+    AssistanceHistory History)
+{
+    public bool HasHistory => History.Latest(Lea.Cds) is not null;
+
+    public AssistanceStatus? StatusIn(int year) => History.Status(Lea.Cds, year);
+}

@@ -25,6 +25,8 @@ public sealed record DaRuleSet(
     int Method2Threshold,
     StatusRules Status,
     bool CountyOfficesDetermined,
+    bool HasLevel3Flag,
+    StatusNSize? SignificanceNSize,
     string Source)
 {
     /// <summary>Method 4 (CALPADS certification), from 2024.</summary>
@@ -39,6 +41,13 @@ public sealed record DaRuleSet(
     /// <summary>Indicators whose published color the year's criteria read: their files must have a <c>color</c> column.</summary>
     public IReadOnlySet<Indicator> ColoredIndicators =>
         StateIndicatorPriorities.SelectMany(p => p.AnyOf).Where(c => c.UsesColor).SelectMany(c => c.Indicators).ToHashSet();
+
+    /// <summary>
+    /// Whether a group counts as numerically significant for Level 3's fewer-than-three clause: a color on some
+    /// indicator, or in a status-only year (2022) a current denominator at the n-size.
+    /// </summary>
+    public bool IsSignificant(IndicatorResult result, bool leaLevel) =>
+        SignificanceNSize is { } n ? (result.CurrentDenominator ?? 0) >= n.For(result.Group, leaLevel) && result.StatusLevel > 0 : result.HasColor;
 
     public IReadOnlySet<PriorityArea> LocalPrioritiesFor(LeaKind kind) =>
         kind == LeaKind.CountyOffice ? CountyOfficeLocalPriorities : DistrictLocalPriorities;

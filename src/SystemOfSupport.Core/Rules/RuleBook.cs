@@ -80,6 +80,8 @@ public static class RuleBook
         Method2Threshold: 2,
         status,
         CountyOfficesDetermined: year >= 2018,
+        HasLevel3Flag: year >= 2022,
+        SignificanceNSize: year == 2022 ? NSize2022 : null,
         Source: $"RULES.md §3.1 ({year}) {tag}");
 
     // 2017: grades 3–8 tests (the ela38/math38 files); no chronic absenteeism indicator; CCI status only, so no P8.

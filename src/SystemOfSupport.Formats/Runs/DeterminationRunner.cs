@@ -24,7 +24,7 @@ public sealed record DeterminationRun(
     int Year,
     DaRuleSet Rules,
     IReadOnlyList<Determination> Determinations,
-    IReadOnlyDictionary<CdsCode, AssistanceHistoryRow> History,
+    AssistanceHistory History,
     DashboardDataSet Dashboard,
     LocalIndicatorSet Local,
     DeterminationSettings Settings,
@@ -90,16 +90,8 @@ public static class DeterminationRunner
 
         var evidence = Universe(request, dashboard, history).Select(e =>
         {
-            var hist = history.GetValueOrDefault(e.Lea.Cds);
             var localRows = local.ForLea(e.Lea.Cds);
-            return new LeaEvidence(
-                e.Lea,
-                e.Results,
-                e.Results.Count > 0,
-                localRows,
-                localRows.Count > 0,
-                prior is int p && hist is not null && hist.StatusByYear.TryGetValue(p, out var s) ? s : null,
-                hist is not null);
+            return new LeaEvidence(e.Lea, e.Results, e.Results.Count > 0, localRows, localRows.Count > 0, history);
         }).ToList();
 
         var determinations = new List<Determination>(evidence.Count);
@@ -120,7 +112,7 @@ public static class DeterminationRunner
     /// The districts and county offices decided: those with Dashboard rows and, under the default scope, the history's
     /// other LEAs in the same counties (so an LEA with no results this year still gets its Year 2).
     /// </summary>
-    private static IEnumerable<LeaDashboard> Universe(DeterminationRequest request, DashboardDataSet dashboard, IReadOnlyDictionary<CdsCode, AssistanceHistoryRow> history)
+    private static IEnumerable<LeaDashboard> Universe(DeterminationRequest request, DashboardDataSet dashboard, AssistanceHistory history)
     {
         var rules = RuleBook.For(request.Year);
         var leas = dashboard.Leas.Values
@@ -129,7 +121,7 @@ public static class DeterminationRunner
         if (request.Settings[DeterminationSettings.Scope] == "dashboard-counties")
         {
             var counties = leas.Keys.Select(c => c.CountyCode).ToHashSet();
-            foreach (var h in history.Values.Where(h => counties.Contains(h.Cds.CountyCode) && !leas.ContainsKey(h.Cds)
+            foreach (var h in history.LatestRows.Where(h => counties.Contains(h.Cds.CountyCode) && !leas.ContainsKey(h.Cds)
                          && (rules.CountyOfficesDetermined || !h.Cds.IsCountyOfficeCode)))
             {
                 var kind = h.Cds.IsCountyOfficeCode ? LeaKind.CountyOffice : LeaKind.District;
@@ -140,10 +132,10 @@ public static class DeterminationRunner
         return leas.Values.OrderBy(l => l.Lea.Cds);
     }
 
-    /// <summary>Merges the history files: for each LEA, statuses from every file; names from the latest report.</summary>
-    private static Dictionary<CdsCode, AssistanceHistoryRow> ReadHistory(DeterminationRequest request, IProgress<RunProgress>? progress)
+    /// <summary>Reads the history files, in the order given (a later file's row for the same LEA and year wins).</summary>
+    private static AssistanceHistory ReadHistory(DeterminationRequest request, IProgress<RunProgress>? progress)
     {
-        var merged = new Dictionary<CdsCode, AssistanceHistoryRow>();
+        var rows = new List<AssistanceHistoryRow>();
         var done = 0;
         foreach (var path in request.HistoryFiles)
         {
@@ -155,27 +147,10 @@ public static class DeterminationRunner
                     $"this is the {workbook.Year} assistance status; --history must be from years before --year {request.Year}");
             }
 
-            foreach (var row in workbook.Rows)
-            {
-                if (!merged.TryGetValue(row.Cds, out var existing))
-                {
-                    merged[row.Cds] = row;
-                    continue;
-                }
-
-                var (older, newer) = existing.ReportYear <= row.ReportYear ? (existing, row) : (row, existing);
-                var statuses = older.StatusByYear.ToDictionary();
-                foreach (var (y, s) in newer.StatusByYear)
-                {
-                    statuses[y] = s;
-                }
-
-                merged[row.Cds] = newer with { StatusByYear = statuses };
-            }
-
+            rows.AddRange(workbook.Rows);
             progress?.Report(new RunProgress("History", ++done, request.HistoryFiles.Count));
         }
 
-        return merged;
+        return new AssistanceHistory(rows);
     }
 }

@@ -18,7 +18,7 @@ public static class FindingsJson
     public static IReadOnlyList<string> FixedAssumptions(int year) =>
     [
         "Method 4 (CALPADS certification) is not evaluated by this version: MetMethod4 is N for every LEA (RULES.md §6).",
-        $"EC52072_{year} (Level 3) needs four Dashboard years of letters and is left blank (*) by this version (RULES.md §4).",
+        $"EC52072_{year} (Level 3) is decided from the letters of the last four Dashboard years; a year whose letters were not given (--history) can leave it blank (*) (RULES.md §4).",
         "Colors are taken as published (including rows the state set by hand, dataerrorflag = Y); they are never recomputed.",
         .. year == 2025 ? new[] { "2025 criteria other than the LTEL change are assumed the same as 2024's (RULES.md §3.1, §10)." } : [],
     ];

@@ -70,6 +70,11 @@ public static class StateComparison
                     row.MetMethods.TryGetValue(m, out var met) ? (met ? "Y" : "N") : AssistanceStatusColumns.Blank);
             }
 
+            if (sameYear && d.Level3?.Flag is bool flag && row.Level3Flag is bool stateFlag)
+            {
+                Check(AssistanceStatusColumns.Ec52072(year), flag ? "Y" : "N", stateFlag ? "Y" : "N");
+            }
+
             Check(AssistanceStatusColumns.Status(year), d.Status.Label(),
                 row.StatusByYear.TryGetValue(year, out var s) ? s.Label() : AssistanceStatusColumns.Blank);
         }

@@ -15,7 +15,7 @@ public static class StatusTableBuilder
         var rows = new List<IReadOnlyList<string>>(run.Determinations.Count);
         foreach (var d in run.Determinations)
         {
-            var history = run.History.GetValueOrDefault(d.Lea.Cds);
+            var history = run.History.Latest(d.Lea.Cds);
             var row = new List<string>(columns.Count);
             foreach (var column in columns)
             {
@@ -105,8 +105,8 @@ public static class StatusTableBuilder
             return d.Method(method)?.Met == true ? "Y" : "N";
         }
 
-        // EC52072 (Level 3) is decided across four Dashboard years; this version leaves it blank and says so in the findings.
-        return AssistanceStatusColumns.TryParseEc52072(column, out _) ? Blank
+        // Level 3 is blank when a window year's letters were not given (the findings say which).
+        return AssistanceStatusColumns.TryParseEc52072(column, out _) ? d.Level3?.Flag switch { true => "Y", false => "N", null => Blank }
             : throw new InvalidOperationException($"no value for column '{column}'");
     }
 

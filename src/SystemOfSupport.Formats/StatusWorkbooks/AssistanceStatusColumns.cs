@@ -21,6 +21,18 @@ public static class AssistanceStatusColumns
     public const string ReportYear = "ReportYear";
     public const string TotalStudentGroups = "TotalStudentGroups";
 
+    /// <summary>The 2017 workbook's name for the LEA name column (later years: <see cref="LeaName"/>).</summary>
+    public const string DistrictName = "districtname";
+
+    /// <summary>The 2017 workbook's single status column, with no year in its name (values General/Differentiated Support).</summary>
+    public const string UnnumberedStatus = "Assistance_Status";
+
+    /// <summary>
+    /// The report year of a file whose only status column is <see cref="UnnumberedStatus"/> and that names its year nowhere
+    /// else (no sheet or file name year, no <c>ReportYear</c> value): RULES.md §8 gives that column to 2017 alone.
+    /// </summary>
+    public const int UnnumberedStatusYear = 2017;
+
     private const string PrioritiesSuffix = "priorities";
     private const string StatusPrefix = "AssistanceStatus";
     private const string MethodPrefix = "MetMethod";
@@ -62,32 +74,47 @@ public static class AssistanceStatusColumns
         return columns;
     }
 
-    /// <summary>The student group of a <c>{code}priorities</c> column (<c>MRpriorities</c> is TOM), if it is one.</summary>
+    /// <summary>
+    /// The student group of a <c>{code}priorities</c> column, if it is one: <c>AApriorities</c> (2018 on) or
+    /// <c>AA_PRIORITIES</c> (2017, and one 2018 layout); <c>MR</c> is TOM (Two or More Races).
+    /// </summary>
     public static bool TryParsePriorities(string column, out StudentGroup group)
     {
         group = default;
-        var name = column.Trim();
+        var name = Squeeze(column, underscores: true);
         return name.Length > PrioritiesSuffix.Length
             && name.EndsWith(PrioritiesSuffix, StringComparison.OrdinalIgnoreCase)
             && StudentGroups.TryParse(name[..^PrioritiesSuffix.Length], out group)
             && group.IsAccountabilityGroup();
     }
 
-    /// <summary>The year of an <c>AssistanceStatusYYYY</c> column (spaces allowed: <c>Assistance Status 2019</c>).</summary>
-    public static bool TryParseStatus(string column, out int year) => TryParseNumbered(Squeeze(column), StatusPrefix, 4, out year);
+    /// <summary>The year of an <c>AssistanceStatusYYYY</c> column (spaces or underscores allowed: <c>Assistance Status 2019</c>).</summary>
+    public static bool TryParseStatus(string column, out int year) => TryParseNumbered(Squeeze(column, underscores: true), StatusPrefix, 4, out year);
+
+    /// <summary>Whether a column is 2017's <c>Assistance_Status</c>: the report year's status, with no year in its name.</summary>
+    public static bool IsUnnumberedStatus(string? column) => Is(column, UnnumberedStatus);
 
     /// <summary>The method number (1–9) of a <c>MetMethodN</c> column.</summary>
-    public static bool TryParseMetMethod(string column, out int method) => TryParseNumbered(Squeeze(column), MethodPrefix, 1, out method);
+    public static bool TryParseMetMethod(string column, out int method) => TryParseNumbered(Squeeze(column, underscores: true), MethodPrefix, 1, out method);
 
     /// <summary>The year of an <c>EC52072_YYYY</c> column.</summary>
-    public static bool TryParseEc52072(string column, out int year) => TryParseNumbered(Squeeze(column), Level3Prefix, 4, out year);
+    public static bool TryParseEc52072(string column, out int year) => TryParseNumbered(Squeeze(column, underscores: false), Level3Prefix, 4, out year);
 
-    /// <summary>Whether a header cell names <paramref name="column"/> (case-insensitive, surrounding spaces ignored).</summary>
+    /// <summary>
+    /// Whether a header cell names <paramref name="column"/>: case-insensitive, with spaces and underscores ignored
+    /// (<c>LEAname</c>, <c>LEA_NAME</c> and <c>LEA Name</c> are one name).
+    /// </summary>
     public static bool Is(string? header, string column) =>
-        header is not null && string.Equals(header.Trim(), column, StringComparison.OrdinalIgnoreCase);
+        header is not null && string.Equals(Key(header), Key(column), StringComparison.OrdinalIgnoreCase);
 
-    private static string Squeeze(string column) =>
-        string.Concat(column.Where(ch => !char.IsWhiteSpace(ch)));
+    /// <summary>Whether a header cell names the LEA: <c>LEAname</c>, or 2017's <c>districtname</c>.</summary>
+    public static bool IsLeaName(string? header) => Is(header, LeaName) || Is(header, DistrictName);
+
+    /// <summary>A column name as <see cref="Is"/> compares it: no spaces or underscores (case is left to the comparer).</summary>
+    internal static string Key(string name) => Squeeze(name, underscores: true);
+
+    private static string Squeeze(string column, bool underscores) =>
+        string.Concat(column.Where(ch => !char.IsWhiteSpace(ch) && !(underscores && ch == '_')));
 
     private static bool TryParseNumbered(string name, string prefix, int digits, out int number)
     {

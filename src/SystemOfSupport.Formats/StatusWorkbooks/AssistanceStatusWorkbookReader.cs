@@ -8,18 +8,25 @@ using Status = SystemOfSupport.Core.Domain.AssistanceStatus;
 namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
-/// Reads a district/COE assistance-status file (RULES.md §8): the state's workbook (2019 and 2022 on), this tool's own
-/// xlsx, or its CSV. Columns are found by name, case-insensitively, never by position; the header is the first row
-/// that names both <c>CDS</c> and <c>LEAname</c> (row 6 in the state's workbooks, row 3 in 2018's, line 1 in CSV).
-/// <c>*</c> or an empty cell is blank. Any problem is an <see cref="InputFileException"/> naming the file, the row
-/// and the column.
+/// Reads a district/COE assistance-status file (RULES.md §8): the state's workbook in every layout it has used (2017's
+/// <c>.xls</c>, 2018's single sheet, 2019 and 2022 on), this tool's own xlsx, or its CSV. Columns are found by name,
+/// case-insensitively and ignoring spaces and underscores, never by position; the header is the first row that names
+/// both <c>CDS</c> and the LEA (<c>LEAname</c>, or 2017's <c>districtname</c>): row 6 in the state's workbooks, row 3
+/// in 2018's, line 1 in CSV. <c>*</c> or an empty cell is blank. Any problem is an <see cref="InputFileException"/>
+/// naming the file, the row and the column.
 /// </summary>
 public static partial class AssistanceStatusWorkbookReader
 {
     /// <summary>The data sheet is the last one whose name starts with this (case-insensitive).</summary>
     public const string DataSheetPrefix = "District and COE";
 
-    /// <summary>Reads an <c>.xlsx</c> workbook or a <c>.csv</c> file, by extension.</summary>
+    /// <summary>
+    /// Without a <see cref="DataSheetPrefix"/> sheet, the data sheet is the only sheet, else the first whose header row
+    /// (naming CDS and the LEA) is within this many rows of its top.
+    /// </summary>
+    public const int HeaderSearchRows = 50;
+
+    /// <summary>Reads an <c>.xlsx</c> or <c>.xls</c> workbook or a <c>.csv</c> file, by extension.</summary>
     public static AssistanceStatusWorkbook Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -27,27 +34,40 @@ public static partial class AssistanceStatusWorkbookReader
         return extension switch
         {
             ".XLSX" or ".XLSM" => ReadXlsx(path),
+            ".XLS" => ReadXls(path),
             ".CSV" => ReadCsv(path),
-            ".XLS" => throw new InputFileException(path, null, null,
-                "the older .xls workbook format (2017) is not read yet; open it in a spreadsheet program and save it as .xlsx"),
             _ => throw new InputFileException(path, null, null,
-                $"unknown file type '{Path.GetExtension(path)}': expected an assistance-status workbook (.xlsx) or CSV (.csv)"),
+                $"unknown file type '{Path.GetExtension(path)}': expected an assistance-status workbook (.xlsx, or 2017's .xls) or CSV (.csv)"),
         };
     }
 
-    /// <summary>Reads the last "District and COE" sheet of an xlsx workbook.</summary>
+    /// <summary>
+    /// Reads an xlsx workbook: its last "District and COE" sheet; failing that (2018's single-sheet workbook, sheet named
+    /// e.g. "2018 LCFF LEA Eligibility"), its only sheet, or the first whose rows hold a header naming CDS and the LEA.
+    /// </summary>
     public static AssistanceStatusWorkbook ReadXlsx(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var sheets = XlsxSheetReader.SheetNames(path);
-        var sheet = sheets.LastOrDefault(s => s.Trim().StartsWith(DataSheetPrefix, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InputFileException(path, null, null,
-                $"has no '{DataSheetPrefix} YYYY' sheet; its sheets are: {string.Join(", ", sheets.Select(s => $"'{s}'"))}");
-        var sheetYear = TrailingYear().Match(sheet) is { Success: true } m
-            ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
-            : (int?)null;
-        var rows = XlsxSheetReader.ReadRows(path, sheet).Select(r => new SourceRow(r.RowNumber, Dense(r)));
-        return new Parser(path, sheet, sheetYear, FileNameYear(path), strictWidth: false, Letters).Parse(rows);
+        var names = XlsxSheetReader.SheetNames(path);
+        var sheet = ChooseSheet(path, names, name => XlsxSheetReader.ReadRows(path, name).Take(HeaderSearchRows).Select(r => Dense(r)));
+        var rows = XlsxSheetReader.ReadRows(path, sheet.Name).Select(r => new SourceRow(r.RowNumber, Dense(r)));
+        return new Parser(path, sheet, FileNameYear(path), strictWidth: false, Letters).Parse(rows);
+    }
+
+    /// <summary>
+    /// Reads a legacy Excel 97–2003 (<c>.xls</c>, BIFF) workbook, the format of the state's 2017 file, with ExcelDataReader.
+    /// The sheet is chosen as in <see cref="ReadXlsx"/>. Numbers become their shortest round-trip text (<c>2017</c>, not
+    /// <c>2017.0</c>); dates become Excel serial numbers, as the xlsx reader leaves them.
+    /// </summary>
+    public static AssistanceStatusWorkbook ReadXls(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var sheets = LegacyWorkbook.ReadSheets(path);
+        var byName = sheets.ToDictionary(s => s.Name, s => s.Rows, StringComparer.Ordinal);
+        var sheet = ChooseSheet(path, sheets.Select(s => s.Name).ToList(),
+            name => byName[name].Take(HeaderSearchRows).Select(r => r.Values));
+        var rows = byName[sheet.Name].Select(r => new SourceRow(r.RowNumber, r.Values));
+        return new Parser(path, sheet, FileNameYear(path), strictWidth: false, Letters).Parse(rows);
     }
 
     /// <summary>Reads a CSV file written by <see cref="AssistanceStatusCsvWriter"/> (UTF-8, RFC 4180; a BOM is allowed).</summary>
@@ -70,7 +90,7 @@ public static partial class AssistanceStatusWorkbookReader
             try
             {
                 var rows = CsvRecordReader.Read(reader, path).Select(r => new SourceRow(r.Line, r.Fields));
-                return new Parser(path, string.Empty, null, FileNameYear(path), strictWidth: true, FieldNumber).Parse(rows);
+                return new Parser(path, DataSheet.None, FileNameYear(path), strictWidth: true, FieldNumber).Parse(rows);
             }
             catch (DecoderFallbackException ex)
             {
@@ -103,6 +123,46 @@ public static partial class AssistanceStatusWorkbookReader
         return values;
     }
 
+    /// <summary>Whether a row is a header: it names both CDS and the LEA.</summary>
+    private static bool IsHeader(IReadOnlyList<string?> values) =>
+        values.Any(v => AssistanceStatusColumns.Is(v, AssistanceStatusColumns.Cds)) && values.Any(AssistanceStatusColumns.IsLeaName);
+
+    /// <summary>
+    /// The last "District and COE" sheet, its year from its name; else the only sheet, else the first with a header row
+    /// near its top. A fallback sheet's name may still carry a year ("2018 LCFF LEA Eligibility"), used only when the
+    /// rows do not give one.
+    /// </summary>
+    private static DataSheet ChooseSheet(string path, IReadOnlyList<string> names, Func<string, IEnumerable<IReadOnlyList<string?>>> topRows)
+    {
+        var named = names.LastOrDefault(s => s.Trim().StartsWith(DataSheetPrefix, StringComparison.OrdinalIgnoreCase));
+        if (named is not null)
+        {
+            var year = TrailingYear().Match(named) is { Success: true } m
+                ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
+                : (int?)null;
+            return new DataSheet(named, year, null);
+        }
+
+        if (names.Count == 0)
+        {
+            throw new InputFileException(path, null, null, "the workbook has no sheets");
+        }
+
+        var chosen = names.Count == 1 ? names[0] : names.FirstOrDefault(name => topRows(name).Any(IsHeader))
+            ?? throw new InputFileException(path, null, null,
+                $"has no '{DataSheetPrefix} YYYY' sheet, and no sheet has a header row naming both '{AssistanceStatusColumns.Cds}' and "
+                + $"'{AssistanceStatusColumns.LeaName}' in its first {HeaderSearchRows.ToString(CultureInfo.InvariantCulture)} rows; "
+                + $"its sheets are: {string.Join(", ", names.Select(s => $"'{s}'"))}");
+        return new DataSheet(chosen, null, NameYear(chosen));
+    }
+
+    /// <summary>The one year (2000–2099) a sheet name mentions, if exactly one.</summary>
+    private static int? NameYear(string name)
+    {
+        var years = YearInName().Matches(name).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).Distinct().ToList();
+        return years.Count == 1 ? years[0] : null;
+    }
+
     /// <summary><c>assistancestatus24.csv</c> → 2024.</summary>
     private static int? FileNameYear(string path) =>
         FileNameYearPattern().Match(Path.GetFileName(path)) is { Success: true } m
@@ -112,8 +172,20 @@ public static partial class AssistanceStatusWorkbookReader
     [GeneratedRegex(@"(\d{4})\s*$")]
     private static partial Regex TrailingYear();
 
+    [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)")]
+    private static partial Regex YearInName();
+
     [GeneratedRegex(@"^assistancestatus(\d{2})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex FileNameYearPattern();
+
+    /// <summary>
+    /// The sheet read: <paramref name="Year"/> from a "District and COE YYYY" name (it decides the report year), or
+    /// <paramref name="NameYear"/> from another sheet's name (used only when the rows name no year).
+    /// </summary>
+    private sealed record DataSheet(string Name, int? Year, int? NameYear)
+    {
+        public static DataSheet None { get; } = new(string.Empty, null, null);
+    }
 
     private sealed record SourceRow(int Line, IReadOnlyList<string?> Values)
     {
@@ -122,7 +194,7 @@ public static partial class AssistanceStatusWorkbookReader
         public bool IsEmpty => Values.All(string.IsNullOrWhiteSpace);
     }
 
-    private sealed class Parser(string file, string sheet, int? sheetYear, int? fileNameYear, bool strictWidth, Func<int, string> position)
+    private sealed class Parser(string file, DataSheet sheet, int? fileNameYear, bool strictWidth, Func<int, string> position)
     {
         private readonly Dictionary<StudentGroup, int> priorityColumns = [];
         private readonly SortedDictionary<int, int> statusColumns = [];
@@ -130,6 +202,7 @@ public static partial class AssistanceStatusWorkbookReader
         private readonly SortedDictionary<int, int> level3Columns = [];
         private readonly Dictionary<string, int> columnIndex = new(StringComparer.OrdinalIgnoreCase);
         private List<string> columns = [];
+        private int unnumberedStatusColumn = -1;
 
         public AssistanceStatusWorkbook Parse(IEnumerable<SourceRow> source)
         {
@@ -150,7 +223,7 @@ public static partial class AssistanceStatusWorkbookReader
                 }
 
                 var hasCds = row.Values.Any(v => AssistanceStatusColumns.Is(v, AssistanceStatusColumns.Cds));
-                var hasName = row.Values.Any(v => AssistanceStatusColumns.Is(v, AssistanceStatusColumns.LeaName));
+                var hasName = row.Values.Any(AssistanceStatusColumns.IsLeaName);
                 if (hasCds && hasName)
                 {
                     header = row;
@@ -181,10 +254,26 @@ public static partial class AssistanceStatusWorkbookReader
 
             ReadHeader(header);
             var year = ReportYear(header, dataRows);
-            var required = AssistanceStatusColumns.Status(year);
+            if (unnumberedStatusColumn >= 0)
+            {
+                // 2017: Assistance_Status is the report year's status.
+                if (statusColumns.TryGetValue(year, out var numbered))
+                {
+                    throw new InputFileException(file, header.Line, unnumberedStatusColumn + 1,
+                        $"column '{columns[unnumberedStatusColumn]}' ({position(unnumberedStatusColumn + 1)}) and '{columns[numbered]}' "
+                        + $"({position(numbered + 1)}) both give the status for the report year {year.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                statusColumns.Add(year, unnumberedStatusColumn);
+            }
+
             var cdsColumn = Require(header, AssistanceStatusColumns.Cds, year);
-            var nameColumn = Require(header, AssistanceStatusColumns.LeaName, year);
-            Require(header, required, year);
+            var nameColumn = Index(AssistanceStatusColumns.LeaName) is var n and >= 0 ? n
+                : Require(header, AssistanceStatusColumns.DistrictName, year);
+            if (!statusColumns.ContainsKey(year))
+            {
+                Require(header, AssistanceStatusColumns.Status(year), year);
+            }
             var level3Column = level3Columns.TryGetValue(year, out var l3) ? l3
                 : level3Columns.Count > 0 ? level3Columns.Last().Value
                 : -1;
@@ -230,7 +319,7 @@ public static partial class AssistanceStatusWorkbookReader
                 cells.Add(text);
             }
 
-            return new AssistanceStatusWorkbook(year, sheet, columns, rows)
+            return new AssistanceStatusWorkbook(year, sheet.Name, columns, rows)
             {
                 HeaderRow = header.Line,
                 Notes = notes,
@@ -256,15 +345,21 @@ public static partial class AssistanceStatusWorkbookReader
                         $"the header cell in {position(c + 1)} is empty; every column needs a name");
                 }
 
-                if (columnIndex.TryGetValue(name, out var previous))
+                var key = AssistanceStatusColumns.Key(name);
+                if (columnIndex.TryGetValue(key, out var previous))
                 {
+                    var same = string.Equals(columns[previous], name, StringComparison.OrdinalIgnoreCase) ? string.Empty : $" (as '{columns[previous]}')";
                     throw new InputFileException(file, header.Line, c + 1,
-                        $"column '{name}' ({position(c + 1)}) appears twice; the first is {position(previous + 1)}");
+                        $"column '{name}' ({position(c + 1)}) appears twice; the first is {position(previous + 1)}{same}");
                 }
 
-                columnIndex.Add(name, c);
+                columnIndex.Add(key, c);
                 columns.Add(name);
-                if (AssistanceStatusColumns.TryParsePriorities(name, out var group))
+                if (AssistanceStatusColumns.IsUnnumberedStatus(name))
+                {
+                    unnumberedStatusColumn = c;
+                }
+                else if (AssistanceStatusColumns.TryParsePriorities(name, out var group))
                 {
                     AddUnique(priorityColumns, group, c, header, name);
                 }
@@ -295,10 +390,14 @@ public static partial class AssistanceStatusWorkbookReader
             map.Add(key, column);
         }
 
-        /// <summary>The sheet name's year, else the first row's ReportYear, else the file name's, else the latest status column.</summary>
+        /// <summary>
+        /// The "District and COE YYYY" sheet's year; else the first row's ReportYear; else the year another sheet's name
+        /// mentions; else the file name's; else the latest AssistanceStatusYYYY column; else, with only 2017's unnumbered
+        /// Assistance_Status, 2017.
+        /// </summary>
         private int ReportYear(SourceRow header, List<SourceRow> dataRows)
         {
-            if (sheetYear is int fromSheet)
+            if (sheet.Year is int fromSheet)
             {
                 return fromSheet;
             }
@@ -308,6 +407,11 @@ public static partial class AssistanceStatusWorkbookReader
                 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var fromColumn))
             {
                 return fromColumn;
+            }
+
+            if (sheet.NameYear is int fromSheetName)
+            {
+                return fromSheetName;
             }
 
             if (fileNameYear is int fromName)
@@ -320,6 +424,11 @@ public static partial class AssistanceStatusWorkbookReader
                 return statusColumns.Last().Key;
             }
 
+            if (unnumberedStatusColumn >= 0)
+            {
+                return AssistanceStatusColumns.UnnumberedStatusYear;
+            }
+
             throw new InputFileException(file, header.Line, null,
                 "cannot tell the report year: no year in the sheet or file name, no ReportYear value, and no AssistanceStatusYYYY column");
         }
@@ -330,7 +439,8 @@ public static partial class AssistanceStatusWorkbookReader
             if (index < 0)
             {
                 var why = name == AssistanceStatusColumns.Status(year)
-                    ? $" (the status for the report year {year.ToString(CultureInfo.InvariantCulture)})"
+                    ? $" (the status for the report year {year.ToString(CultureInfo.InvariantCulture)}"
+                        + (year == AssistanceStatusColumns.UnnumberedStatusYear ? $", or '{AssistanceStatusColumns.UnnumberedStatus}')" : ")")
                     : string.Empty;
                 throw new InputFileException(file, header.Line, null,
                     $"missing required column '{name}'{why}; the header has: {string.Join(", ", columns)}");
@@ -339,7 +449,7 @@ public static partial class AssistanceStatusWorkbookReader
             return index;
         }
 
-        private int Index(string name) => columnIndex.TryGetValue(name, out var i) ? i : -1;
+        private int Index(string name) => columnIndex.TryGetValue(AssistanceStatusColumns.Key(name), out var i) ? i : -1;
 
         /// <summary><c>ReportYear</c>, or <c>ReportingYear</c> as the state's Record Layout sheets spell it.</summary>
         private int ReportYearColumn() => Index(AssistanceStatusColumns.ReportYear) is var i and >= 0 ? i : Index("ReportingYear");

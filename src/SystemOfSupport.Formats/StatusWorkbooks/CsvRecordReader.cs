@@ -7,7 +7,7 @@ namespace SystemOfSupport.Formats.StatusWorkbooks;
 /// Reads RFC 4180 CSV records: comma-separated, fields optionally enclosed in double quotes (a quote inside doubled),
 /// quoted fields may span lines; CRLF, LF or CR line ends. Each record carries the 1-based line it starts on.
 /// </summary>
-internal static class CsvRecordReader
+public static class CsvRecordReader
 {
     public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(TextReader reader, string file)
     {

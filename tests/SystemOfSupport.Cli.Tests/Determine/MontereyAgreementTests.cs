@@ -138,7 +138,8 @@ public class MontereyAgreementTests
             "determine", "--year", "2024", "--dashboard", RepoPaths.MontereyDashboard(2024), "--local", RepoPaths.LocalIndicators(2024),
             "--history", first.File(ownFile), "--out", second.Path, "--expected", RepoPaths.StatusWorkbook("assistancestatus24.xlsx"));
         code.ShouldBe(0, output);
-        output.ShouldContain("Agrees with the state's assistancestatus24.xlsx: 25 LEAs, 500 cells, 0 differences.");
+        // Without the 2019 and 2022 letters, Level 3 is settled (and compared) only where no group could reach three years.
+        output.ShouldContain("Agrees with the state's assistancestatus24.xlsx: 25 LEAs, 515 cells, 0 differences.");
     }
 
     /// <summary>
@@ -158,6 +159,48 @@ public class MontereyAgreementTests
             "--local", RepoPaths.LocalIndicators(year), "--out", tmp.Path, "--expected", RepoPaths.StatusWorkbook(laterWorkbook));
         code.ShouldBe(0, output);
         output.ShouldContain($"Agrees with the state's {laterWorkbook}: 25 LEAs, 25 cells, 0 differences.");
+    }
+
+    /// <summary>
+    /// RULES.md §4 against the state: Level 3 needs four years of letters. 2018 and 2022 come from this tool's own
+    /// Monterey runs (no state workbook for them here), 2019 from the state's 2019 workbook; EC52072_2023 and
+    /// EC52072_2024 must then equal the state's for every Monterey LEA (3 Y in 2023, 1 Y in 2024).
+    /// </summary>
+    [Fact]
+    public void Level3_from_four_years_of_letters_equals_the_states_EC52072()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        string Out(int year) => Path.Combine(tmp.Path, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string Own(int year) => Path.Combine(Out(year), $"assistancestatus{year % 100}.csv");
+        var state19 = RepoPaths.StatusWorkbook("assistancestatus19.xlsx");
+        (int, string) Run(int year, params string[] history)
+        {
+            var y = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            List<string> args = ["determine", "--year", y, "--dashboard", RepoPaths.MontereyDashboard(year), "--local", RepoPaths.LocalIndicators(year), "--out", Out(year)];
+            if (history.Length > 0)
+            {
+                args.AddRange(["--history", .. history]);
+            }
+
+            if (year >= 2023)
+            {
+                args.AddRange(["--expected", RepoPaths.StatusWorkbook($"assistancestatus{year % 100}.xlsx")]);
+            }
+
+            return CliRunner.Run([.. args]);
+        }
+
+        Run(2018).Item1.ShouldBe(0);
+        Run(2022, state19, Own(2018)).Item1.ShouldBe(0);
+        var (code23, out23) = Run(2023, Own(2018), state19, Own(2022));
+        code23.ShouldBe(0, out23);
+        out23.ShouldContain("Agrees with the state's assistancestatus23.xlsx: 25 LEAs, 475 cells, 0 differences.");
+        var (code24, out24) = Run(2024, state19, Own(2022), RepoPaths.StatusWorkbook("assistancestatus23.xlsx"));
+        code24.ShouldBe(0, out24);
+        out24.ShouldContain("Agrees with the state's assistancestatus24.xlsx: 25 LEAs, 525 cells, 0 differences.");
+
+        var ours = AssistanceStatusWorkbookReader.Read(Own(2023));
+        ours.Rows.Count(r => r.Level3Flag == true).ShouldBe(3);
     }
 
     private static readonly StudentGroup[] RuleGroups2023 =

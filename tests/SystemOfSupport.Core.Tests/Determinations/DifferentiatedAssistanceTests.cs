@@ -262,7 +262,7 @@ public class AssistanceStatusTests
     [Fact]
     public void Charter_schools_are_refused_by_the_district_rule()
     {
-        var evidence = new EvidenceBuilder(LeaKind.District, "27660920118588").Build() with
+        var evidence = new EvidenceBuilder(LeaKind.District, "27660920118588").Build(2024) with
         {
             Lea = new Lea(CdsCode.Parse("27660920118588"), LeaKind.CharterSchool, "A Charter", "Monterey"),
         };

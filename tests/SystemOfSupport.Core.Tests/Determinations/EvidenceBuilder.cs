@@ -45,8 +45,22 @@ internal sealed class EvidenceBuilder
         return this;
     }
 
-    public LeaEvidence Build() => new(Lea, results, results.Count > 0, local, local.Count > 0, Prior, HasHistory);
+    /// <summary>Earlier years' rows, for Level 3; <see cref="Prior"/> adds the prior year's status to them.</summary>
+    public List<AssistanceHistoryRow> History { get; } = [];
+
+    public LeaEvidence Build(int year)
+    {
+        var rows = new List<AssistanceHistoryRow>(History);
+        if (HasHistory && Core.Rules.DashboardYears.Previous(year) is int prior)
+        {
+            var statuses = Prior is { } p ? new Dictionary<int, AssistanceStatus> { [prior] = p } : [];
+            rows.Add(new AssistanceHistoryRow(Lea.Cds, Lea.Name, null, Lea.County, null, prior, new Dictionary<StudentGroup, string>(), null,
+                statuses, new Dictionary<int, bool>(), null, new SourceRef("history.xlsx", 7)));
+        }
+
+        return new(Lea, results, results.Count > 0, local, local.Count > 0, new AssistanceHistory(rows));
+    }
 
     public Determination Determine(int year, DeterminationSettings? settings = null) =>
-        DifferentiatedAssistance.Determine(Core.Rules.RuleBook.For(year), Build(), settings ?? DeterminationSettings.Defaults);
+        DifferentiatedAssistance.Determine(Core.Rules.RuleBook.For(year), Build(year), settings ?? DeterminationSettings.Defaults);
 }

@@ -65,7 +65,7 @@ public class DashboardReaderTests
         lines.Add(Row("00000000000000", "X", string.Empty));
         lines.Add(Row("27661592730058", "S", "N"));
         File.WriteAllLines(tmp.File("chronicdownload2024.txt"), lines);
-        var file = DashboardDataSet.Load(tmp.Path, 2024, [], new HashSet<Indicator> { Indicator.Chronic }).Files.Single();
+        var file = DashboardDataSet.Load(tmp.Path, 2024, [Indicator.Chronic], new HashSet<Indicator> { Indicator.Chronic }).Files.Single();
         (file.RowsRead - file.RowsKept).ShouldBe(2);
     }
 

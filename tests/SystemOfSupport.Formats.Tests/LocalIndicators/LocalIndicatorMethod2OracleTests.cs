@@ -38,7 +38,7 @@ public class LocalIndicatorMethod2OracleTests
         {
             var lea = new Lea(cds, cds.IsCountyOfficeCode ? LeaKind.CountyOffice : LeaKind.District, cds.Value, string.Empty);
             var local = set.ForLea(cds);
-            var evidence = new LeaEvidence(lea, LeaResults.Empty, false, local, local.Count > 0, null, true);
+            var evidence = new LeaEvidence(lea, LeaResults.Empty, false, local, local.Count > 0, AssistanceHistory.Empty);
             var method2 = DifferentiatedAssistance.Determine(rules, evidence, DeterminationSettings.Defaults).Method(2)!;
             if (method2.Met)
             {

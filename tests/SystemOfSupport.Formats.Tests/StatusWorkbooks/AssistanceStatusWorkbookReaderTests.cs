@@ -218,21 +218,22 @@ public sealed class AssistanceStatusWorkbookReaderTests
     [Fact]
     public void Unsupported_extensions_are_refused()
     {
-        Should.Throw<InputFileException>(() => AssistanceStatusWorkbookReader.Read("assistancestatus17.xls")).Message.ShouldContain(".xls");
-        Should.Throw<InputFileException>(() => AssistanceStatusWorkbookReader.Read("assistancestatus24.txt")).Message.ShouldContain(".txt");
+        var ex = Should.Throw<InputFileException>(() => AssistanceStatusWorkbookReader.Read("assistancestatus24.txt"));
+        ex.Message.ShouldContain("'.txt'");
+        ex.Message.ShouldContain(".xlsx");
     }
 
     [Fact]
-    public void A_workbook_without_a_District_and_COE_sheet_is_refused()
+    public void A_workbook_without_a_District_and_COE_sheet_or_any_header_is_refused()
     {
         using var dir = RepoPaths.NewTempDir();
         var path = dir.File("nosheet.xlsx");
-        TestWorkbooks.Create(path, ("Record Layout", [["x"]]), ("Charter 2024", [["CDS", "LEAname"]]));
+        TestWorkbooks.Create(path, ("Record Layout", [["x"], ["CDS"], ["LEAname"]]), ("Charter 2024", [["CDS", "SchoolName"]]));
 
         var ex = Should.Throw<InputFileException>(() => AssistanceStatusWorkbookReader.Read(path));
 
         ex.Message.ShouldContain("District and COE");
-        ex.Message.ShouldContain("'Charter 2024'");
+        ex.Message.ShouldContain("'Record Layout', 'Charter 2024'");
     }
 
     [Theory]
