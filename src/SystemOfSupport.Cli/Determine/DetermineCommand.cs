@@ -18,7 +18,7 @@ public static class DetermineCommand
     public static Command Create(IAnsiConsole console)
     {
         var year = new Option<int>("--year") { Description = "Dashboard year to decide (2023, 2024, 2025).", Required = true };
-        var dashboard = new Option<string>("--dashboard") { Description = "Directory with the year's Dashboard download files ({indicator}downloadYYYY.txt or pre-release NAME_YYYY.txt).", Required = true };
+        var dashboard = new Option<string?>("--dashboard") { Description = "Directory with the year's Dashboard download files ({indicator}downloadYYYY.txt or pre-release NAME_YYYY.txt). Without it, the year is replayed from its own workbook given with --history." };
         var local = new Option<string?>("--local") { Description = "Local-indicator files: a directory (PrNYYYY.xlsx, PrNYYYY.txt, LocalIndPerfYYYY.txt) or one file." };
         var history = new Option<string[]>("--history") { Description = "Earlier assistance-status workbooks (the state's .xlsx, or this tool's .xlsx/.csv output); repeatable.", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Directory for assistancestatusYY.xlsx, assistancestatusYY.csv and findingsYY.json.", Required = true };
@@ -35,7 +35,7 @@ public static class DetermineCommand
         {
             var request = new DeterminationRequest(
                 parse.GetValue(year),
-                parse.GetRequiredValue(dashboard),
+                parse.GetValue(dashboard),
                 parse.GetValue(local),
                 parse.GetValue(history) ?? [],
                 SettingsCommand.Parse(parse.GetValue(set) ?? []),
@@ -66,7 +66,9 @@ public static class DetermineCommand
     {
         var summary = RunSummary.Of(run);
         var rows = run.Dashboard.Files.Sum(f => f.RowsRead);
-        console.MarkupLine($"[bold]{run.Year} Differentiated Assistance[/] — {summary.Leas} districts and county offices, from {run.Dashboard.Files.Count} Dashboard files ({rows:N0} rows) and {run.Local.FilesRead.Count} local-indicator files.");
+        console.MarkupLine(run.Dashboard.Files.Count == 0
+            ? $"[bold]{run.Year} Differentiated Assistance[/] — {summary.Leas} districts and county offices, replayed from the state's workbook."
+            : $"[bold]{run.Year} Differentiated Assistance[/] — {summary.Leas} districts and county offices, from {run.Dashboard.Files.Count} Dashboard files ({rows:N0} rows) and {run.Local.FilesRead.Count} local-indicator files.");
         if (list || summary.Leas <= ListThreshold)
         {
             var table = new Table().Border(TableBorder.Rounded)

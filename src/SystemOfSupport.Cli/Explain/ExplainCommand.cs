@@ -18,7 +18,7 @@ public static class ExplainCommand
         var from = new Option<string?>("--from") { Description = "Directory where `sos determine` wrote findingsYY.json." };
         var dashboard = new Option<string?>("--dashboard") { Description = "Instead of --from: decide afresh from this Dashboard directory." };
         var local = new Option<string?>("--local") { Description = "With --dashboard: local-indicator files." };
-        var history = new Option<string[]>("--history") { Description = "With --dashboard: earlier assistance-status workbooks.", AllowMultipleArgumentsPerToken = true };
+        var history = new Option<string[]>("--history") { Description = "With --dashboard: earlier assistance-status workbooks; without it, the year is replayed from its own workbook among these.", AllowMultipleArgumentsPerToken = true };
         var set = new Option<string[]>("--set") { Description = "With --dashboard: change an assumption, key=value.", AllowMultipleArgumentsPerToken = true };
 
         var command = new Command("explain", "Explain in plain words why a district or county office is or is not eligible for Differentiated Assistance.")
@@ -30,9 +30,10 @@ public static class ExplainCommand
             var y = parse.GetValue(year);
             var wanted = (parse.GetValue(cds) ?? []).Select(ParseCode).ToList();
             IReadOnlyList<Determination> determinations;
-            if (parse.GetValue(dashboard) is { } dir)
+            var historyFiles = parse.GetValue(history) ?? [];
+            if (parse.GetValue(dashboard) is { } dir || (parse.GetValue(from) is null && historyFiles.Length > 0))
             {
-                var request = new DeterminationRequest(y, dir, parse.GetValue(local), parse.GetValue(history) ?? [], SettingsCommand.Parse(parse.GetValue(set) ?? []), AllowMissingIndicators: true);
+                var request = new DeterminationRequest(y, parse.GetValue(dashboard), parse.GetValue(local), historyFiles, SettingsCommand.Parse(parse.GetValue(set) ?? []), AllowMissingIndicators: true);
                 determinations = DeterminationRunner.Run(request).Determinations;
             }
             else

@@ -19,19 +19,11 @@ public sealed class AssistanceHistory
             byYear[(row.Cds, row.ReportYear)] = row;
         }
 
+        // Each report restates every earlier year's status, so the latest report is the record, blanks included
+        // (the state sometimes clears an earlier year's status in a later file).
         foreach (var group in byYear.Values.GroupBy(r => r.Cds))
         {
-            var ordered = group.OrderBy(r => r.ReportYear).ToList();
-            var statuses = new Dictionary<int, AssistanceStatus>();
-            foreach (var row in ordered)
-            {
-                foreach (var (year, status) in row.StatusByYear)
-                {
-                    statuses[year] = status;
-                }
-            }
-
-            latest[group.Key] = ordered[^1] with { StatusByYear = statuses };
+            latest[group.Key] = group.MaxBy(r => r.ReportYear)!;
         }
 
         ReportYears = byYear.Keys.Select(k => k.Year).ToHashSet();
@@ -46,7 +38,7 @@ public sealed class AssistanceHistory
 
     public bool IsEmpty => latest.Count == 0;
 
-    /// <summary>The LEA's latest row, with the statuses of every year merged in; null when the LEA is not in the history.</summary>
+    /// <summary>The LEA's row in the latest report that lists it; null when the LEA is not in the history.</summary>
     public AssistanceHistoryRow? Latest(CdsCode cds) => latest.GetValueOrDefault(cds);
 
     public AssistanceStatus? Status(CdsCode cds, int year) =>

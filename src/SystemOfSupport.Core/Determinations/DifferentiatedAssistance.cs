@@ -67,6 +67,37 @@ public static class DifferentiatedAssistance
             notes);
     }
 
+    /// <summary>
+    /// Replays a year from the state's published row: its letters and methods stand as published, and what depends
+    /// on history (the status wording, Year 2, Level 3) is decided afresh.
+    /// </summary>
+    public static Determination Replay(DaRuleSet rules, Lea lea, AssistanceHistoryRow published, AssistanceHistory history, DeterminationSettings settings)
+    {
+        var source = $"{Path.GetFileName(published.Source.File)} row {published.Source.Line}";
+        var groups = rules.Groups.Select(g =>
+        {
+            var letter = published.PriorityLetters.GetValueOrDefault(g);
+            var met = letter is null ? [] : PriorityLetters.PrioritiesOf(letter);
+            return new GroupFinding(g, letter, [.. rules.StateIndicatorPriorities.Select(p => new PriorityFinding(p.Priority, met.Contains(p.Priority),
+                [new Finding("as published", Applies: true, met.Contains(p.Priority), letter is null ? $"no letter in {source}" : $"letter {letter} in {source}", [])]))]);
+        }).ToList();
+        var methods = rules.Methods.Order()
+            .Select(n => new MethodFinding(n, published.MetMethods.GetValueOrDefault(n), $"{(published.MetMethods.GetValueOrDefault(n) ? "Y" : "N")} as published in {source}"))
+            .ToList();
+        var notes = new List<string> { $"Replayed from {source}: letters and methods as the state published them; status and Level 3 decided afresh." };
+        var total = groups.Count(g => g.Letter is not null);
+        if (published.TotalStudentGroups is int t && t != total)
+        {
+            notes.Add($"The published TotalStudentGroups is {t}, but {total} groups have a letter.");
+        }
+
+        var (status, reason) = Status(rules, lea, history, methods, settings);
+        var level3 = rules.HasLevel3Flag
+            ? Level3.Evaluate(rules.Year, lea.Cds, groups.Where(g => g.Letter is not null).ToDictionary(g => g.Group, g => g.Letter!), null, history)
+            : null;
+        return new Determination(lea, rules.Year, groups, total, methods, status, reason, [], level3, notes);
+    }
+
     private static GroupFinding EvaluateGroup(DaRuleSet rules, StudentGroup group, IIndicatorResults results, bool leaLevel)
     {
         var priorities = rules.StateIndicatorPriorities.Select(p =>
@@ -150,7 +181,10 @@ public static class DifferentiatedAssistance
             : $"The only student-group priority met ({Priorities([localPriority])}) is the same priority area as the local indicator Not Met for Two or More Years; Method 3 needs a different one.");
     }
 
-    private static (AssistanceStatus Status, string Reason) Status(DaRuleSet rules, LeaEvidence evidence, List<MethodFinding> methods, DeterminationSettings settings)
+    private static (AssistanceStatus Status, string Reason) Status(DaRuleSet rules, LeaEvidence evidence, List<MethodFinding> methods, DeterminationSettings settings) =>
+        Status(rules, evidence.Lea, evidence.History, methods, settings);
+
+    private static (AssistanceStatus Status, string Reason) Status(DaRuleSet rules, Lea lea, AssistanceHistory history, IReadOnlyList<MethodFinding> methods, DeterminationSettings settings)
     {
         var year = rules.Year.ToString(CultureInfo.InvariantCulture);
         var prior = DashboardYears.Previous(rules.Year);
@@ -160,12 +194,13 @@ public static class DifferentiatedAssistance
             return (rules.Status.Identified, $"Identified in {year} by {by}: {rules.Status.Identified.Label()}; support lasts at least two years (a new identification restarts them).");
         }
 
-        if (!evidence.HasHistory && settings[DeterminationSettings.MissingHistory] == "error")
+        var hasHistory = history.Latest(lea.Cds) is not null;
+        if (!hasHistory && settings[DeterminationSettings.MissingHistory] == "error")
         {
-            throw new InvalidOperationException($"{evidence.Lea.Cds} {evidence.Lea.Name}: no history row for {prior} (setting {DeterminationSettings.MissingHistory}=error)");
+            throw new InvalidOperationException($"{lea.Cds} {lea.Name}: no history row for {prior} (setting {DeterminationSettings.MissingHistory}=error)");
         }
 
-        var priorStatus = prior is int py ? evidence.StatusIn(py) : null;
+        var priorStatus = prior is int py ? history.Status(lea.Cds, py) : null;
         if (rules.Status.CarriedOverFrom is { } from && rules.Status.CarriedOver is { } carried && priorStatus == from)
         {
             return (carried, $"Not identified in {year}, but in {prior} the LEA was in {from.Label()}: support lasts at least two years, so this is {carried.Label()}.");
@@ -173,7 +208,7 @@ public static class DifferentiatedAssistance
 
         var why = priorStatus is { } p
             ? $"in {prior} it was {p.Label()}{(rules.Status.CarriedOverFrom is null ? $" ({prior} identifications do not carry into {year})" : string.Empty)}"
-            : evidence.HasHistory ? $"no {prior} status in the history" : $"no history row for {prior} ({DeterminationSettings.MissingHistory}=general)";
+            : hasHistory ? $"no {prior} status in the history" : $"no history row for {prior} ({DeterminationSettings.MissingHistory}=general)";
         return (rules.Status.General, $"Not identified in {year}, and no carry-over: {why}.");
     }
 

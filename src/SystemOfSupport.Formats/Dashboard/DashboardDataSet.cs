@@ -20,6 +20,9 @@ public sealed class DashboardDataSet
         IgnoredFiles = ignored;
     }
 
+    /// <summary>No Dashboard files: a year replayed from its workbook.</summary>
+    public static DashboardDataSet None(int year) => new(year, new Dictionary<CdsCode, LeaDashboard>(), [], [], []);
+
     public int Year { get; }
 
     public IReadOnlyDictionary<CdsCode, LeaDashboard> Leas { get; }

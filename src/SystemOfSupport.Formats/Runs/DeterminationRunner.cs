@@ -7,10 +7,13 @@ using SystemOfSupport.Formats.LocalIndicators;
 
 namespace SystemOfSupport.Formats.Runs;
 
-/// <summary>What <c>sos determine</c> is asked to do.</summary>
+/// <summary>
+/// What <c>sos determine</c> is asked to do. Without a Dashboard directory the year is replayed from its own
+/// workbook among the history files.
+/// </summary>
 public sealed record DeterminationRequest(
     int Year,
-    string DashboardDirectory,
+    string? DashboardDirectory,
     string? LocalIndicators,
     IReadOnlyList<string> HistoryFiles,
     DeterminationSettings Settings,
@@ -42,6 +45,19 @@ public static class DeterminationRunner
         }
 
         var warnings = new List<string>();
+        var workbooks = ReadHistory(request, progress);
+        if (request.DashboardDirectory is null)
+        {
+            return Replay(request, rules, workbooks, warnings);
+        }
+
+        if (workbooks.FirstOrDefault(w => w.Workbook.Year >= request.Year) is { Workbook: not null } late)
+        {
+            throw new InputFileException(late.Path, null, null,
+                $"this is the {late.Workbook.Year} assistance status; --history must be from years before --year {request.Year} (to replay {request.Year} from its workbook, leave out --dashboard)");
+        }
+
+        var history = new AssistanceHistory(workbooks.SelectMany(w => w.Workbook.Rows));
         var fileCount = DashboardDataSet.Discover(request.DashboardDirectory, request.Year, rules.IndicatorsUsed.ToHashSet()).Used.Count;
         var done = 0;
         progress?.Report(new RunProgress("Dashboard files", 0, fileCount));
@@ -81,7 +97,6 @@ public static class DeterminationRunner
             warnings.AddRange(local.Warnings);
         }
 
-        var history = ReadHistory(request, progress);
         var prior = DashboardYears.Previous(request.Year);
         if (request.HistoryFiles.Count == 0 && rules.Status.CarriedOverFrom is not null)
         {
@@ -132,25 +147,47 @@ public static class DeterminationRunner
         return leas.Values.OrderBy(l => l.Lea.Cds);
     }
 
-    /// <summary>Reads the history files, in the order given (a later file's row for the same LEA and year wins).</summary>
-    private static AssistanceHistory ReadHistory(DeterminationRequest request, IProgress<RunProgress>? progress)
+    /// <summary>Decides a year from its published workbook: letters and methods as published, the rest afresh.</summary>
+    private static DeterminationRun Replay(DeterminationRequest request, DaRuleSet rules, IReadOnlyList<(string Path, AssistanceStatusWorkbook Workbook)> workbooks, List<string> warnings)
     {
-        var rows = new List<AssistanceHistoryRow>();
-        var done = 0;
-        foreach (var path in request.HistoryFiles)
+        var source = workbooks.LastOrDefault(w => w.Workbook.Year == request.Year);
+        if (source.Workbook is null)
         {
-            progress?.Report(new RunProgress("History", done, request.HistoryFiles.Count));
-            var workbook = AssistanceStatusWorkbookReader.Read(path);
-            if (workbook.Year >= request.Year)
-            {
-                throw new InputFileException(path, null, null,
-                    $"this is the {workbook.Year} assistance status; --history must be from years before --year {request.Year}");
-            }
-
-            rows.AddRange(workbook.Rows);
-            progress?.Report(new RunProgress("History", ++done, request.HistoryFiles.Count));
+            throw new ArgumentException($"without --dashboard, --history must include the {request.Year} assistance-status workbook to replay");
         }
 
-        return new AssistanceHistory(rows);
+        if (workbooks.FirstOrDefault(w => w.Workbook.Year > request.Year) is { Workbook: not null } late)
+        {
+            throw new InputFileException(late.Path, null, null, $"this is the {late.Workbook.Year} assistance status; a replay of {request.Year} takes that year's workbook and earlier ones");
+        }
+
+        var history = new AssistanceHistory(workbooks.SelectMany(w => w.Workbook.Rows));
+        warnings.Add($"Replayed from {Path.GetFileName(source.Path)}: the state's letters and methods; no Dashboard or local-indicator files were read.");
+        var determinations = source.Workbook.Rows
+            .Where(r => rules.CountyOfficesDetermined || !r.Cds.IsCountyOfficeCode)
+            .OrderBy(r => r.Cds)
+            .Select(r => DifferentiatedAssistance.Replay(
+                rules,
+                new Lea(r.Cds, r.Cds.IsCountyOfficeCode ? LeaKind.CountyOffice : LeaKind.District, r.LeaName, r.County ?? string.Empty),
+                r,
+                history,
+                request.Settings))
+            .ToList();
+        return new DeterminationRun(request.Year, rules, determinations, history, DashboardDataSet.None(request.Year),
+            LocalIndicatorSet.Empty(request.Year), request.Settings, warnings, 0);
+    }
+
+    /// <summary>Reads the history files, in the order given (a later file's row for the same LEA and year wins).</summary>
+    private static List<(string Path, AssistanceStatusWorkbook Workbook)> ReadHistory(DeterminationRequest request, IProgress<RunProgress>? progress)
+    {
+        var workbooks = new List<(string, AssistanceStatusWorkbook)>();
+        foreach (var path in request.HistoryFiles)
+        {
+            progress?.Report(new RunProgress("History", workbooks.Count, request.HistoryFiles.Count));
+            workbooks.Add((path, AssistanceStatusWorkbookReader.Read(path)));
+        }
+
+        progress?.Report(new RunProgress("History", workbooks.Count, request.HistoryFiles.Count));
+        return workbooks;
     }
 }

@@ -96,7 +96,7 @@ public sealed record AssistanceStatusWording
             return ("County District School Code", "14-Character String");
         }
 
-        if (AssistanceStatusColumns.Is(name, AssistanceStatusColumns.LeaName))
+        if (AssistanceStatusColumns.IsLeaName(name))
         {
             return ("District/County Office of Education (COE) Name", "Text");
         }
@@ -136,6 +136,14 @@ public sealed record AssistanceStatusWording
         {
             return ($"Assistance Status of District or COE in {statusYear.ToString(CultureInfo.InvariantCulture)}",
                 StatusValues(statusYear, reportYear));
+        }
+
+        if (AssistanceStatusColumns.IsUnnumberedStatus(name))
+        {
+            // 2017's own file: one status column, worded "Support" (later files reword 2017 as "Assistance").
+            return ($"Assistance Status of District or COE in {reportYear.ToString(CultureInfo.InvariantCulture)}",
+                $"{Status.GeneralSupport.Label()}\u00a0= LEA was eligible to receive general support\n\n"
+                + $"{Status.DifferentiatedSupport.Label()}\u00a0= LEA was eligible to receive differentiated support");
         }
 
         if (AssistanceStatusColumns.TryParseMetMethod(name, out var method))

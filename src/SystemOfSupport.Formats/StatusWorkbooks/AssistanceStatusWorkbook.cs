@@ -5,8 +5,15 @@ namespace SystemOfSupport.Formats.StatusWorkbooks;
 /// <summary>
 /// One district/COE assistance-status file as read: the state's workbook, or this tool's own xlsx or CSV.
 /// </summary>
-/// <param name="Year">The report (Dashboard) year: from the sheet name, else <c>ReportYear</c>, else the file name.</param>
-/// <param name="SheetName">The data sheet read (<c>District and COE YYYY</c>); empty for a CSV file.</param>
+/// <param name="Year">
+/// The report (Dashboard) year: from a <c>District and COE YYYY</c> sheet name, else <c>ReportYear</c> (or
+/// <c>ReportingYear</c>), else a year in another data sheet's name, else the file name's, else the latest
+/// <c>AssistanceStatusYYYY</c> column; a 2017 file with only <c>Assistance_Status</c> and no year anywhere is 2017.
+/// </param>
+/// <param name="SheetName">
+/// The data sheet read (<c>District and COE YYYY</c>; in 2017's and 2018's single-sheet workbooks, whatever the sheet is
+/// named); empty for a CSV file.
+/// </param>
 /// <param name="Columns">The header names in file order, as written (trimmed).</param>
 /// <param name="Rows">One row per LEA, in file order.</param>
 public sealed record AssistanceStatusWorkbook(

@@ -63,8 +63,18 @@ public static partial class AssistanceStatusWorkbookReader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var sheets = LegacyWorkbook.ReadSheets(path);
-        var byName = sheets.ToDictionary(s => s.Name, s => s.Rows, StringComparer.Ordinal);
-        var sheet = ChooseSheet(path, sheets.Select(s => s.Name).ToList(),
+        var byName = new Dictionary<string, IReadOnlyList<LegacyRow>>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (var s in sheets)
+        {
+            // A damaged file could repeat a name: the first sheet of that name is the one read.
+            if (byName.TryAdd(s.Name, s.Rows))
+            {
+                names.Add(s.Name);
+            }
+        }
+
+        var sheet = ChooseSheet(path, names,
             name => byName[name].Take(HeaderSearchRows).Select(r => r.Values));
         var rows = byName[sheet.Name].Select(r => new SourceRow(r.RowNumber, r.Values));
         return new Parser(path, sheet, FileNameYear(path), strictWidth: false, Letters).Parse(rows);

@@ -182,6 +182,36 @@ public sealed class AssistanceStatusLegacyLayoutTests
     }
 
     [Fact]
+    public void A_2017_workbook_writes_back_out_in_its_own_columns_and_reads_the_same()
+    {
+        using var dir = RepoPaths.NewTempDir();
+        var xls = dir.File("assistance-status.xls");
+        TestXls.Write(xls, ("Sheet1", Sheet2017()));
+        var state = AssistanceStatusWorkbookReader.Read(xls);
+        var xlsx = dir.File("copy17.xlsx");
+        var csv = dir.File("copy17.csv");
+
+        AssistanceStatusWorkbookWriter.Write(state.ToTable(), xlsx);
+        AssistanceStatusCsvWriter.Write(state.ToTable(), csv);
+
+        foreach (var path in new[] { xlsx, csv })
+        {
+            var back = AssistanceStatusWorkbookReader.Read(path);
+            back.Year.ShouldBe(2017);
+            back.Columns.ShouldBe(state.Columns);
+            back.Cells.ShouldBe(state.Cells);
+            back.Rows.Select(r => r.StatusByYear[2017]).ShouldBe([Status.DifferentiatedSupport, Status.GeneralSupport]);
+            back.Rows[0].PriorityLetters[StudentGroup.TOM].ShouldBe("A");
+        }
+
+        var layout = SystemOfSupport.Formats.Xlsx.XlsxSheetReader.ReadRows(xlsx, "Record Layout").Skip(4).ToDictionary(r => r[1]!, r => (Description: r[2], Values: r[3]));
+        layout["districtname"].Description.ShouldBe("District/County Office of Education (COE) Name");
+        layout["MR_PRIORITIES"].Description.ShouldBe("Priority Areas Met By The Two Or More Races Student Group");
+        layout["Assistance_Status"].Description.ShouldBe("Assistance Status of District or COE in 2017");
+        layout["Assistance_Status"].Values!.ShouldContain("Differentiated Support");
+    }
+
+    [Fact]
     public void An_xls_workbook_with_several_sheets_uses_the_one_with_the_header()
     {
         using var dir = RepoPaths.NewTempDir();
