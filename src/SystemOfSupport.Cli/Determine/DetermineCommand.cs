@@ -26,10 +26,12 @@ public static class DetermineCommand
         var partial = new Option<bool>("--partial") { Description = "Decide even when an indicator's file is missing (pre-release data); the findings say which." };
         var expected = new Option<string?>("--expected") { Description = "The state's published workbook for the same year (every letter, method and status is compared) or a later year (its status column for this year is compared)." };
         var list = new Option<bool>("--list") { Description = "Print the per-LEA table even for large runs." };
+        var priorDashboard = new Option<string?>("--prior-dashboard") { Description = "The previous Dashboard year's files: charter schools need the criteria met in two consecutive years." };
+        var priorLocal = new Option<string?>("--prior-local") { Description = "The previous year's local-indicator files, for charter schools' Methods 2 and 3 that year." };
 
         var command = new Command("determine", "Decide Differentiated Assistance for districts and county offices from the state's files, and write the state's workbook, a CSV and the findings.")
         {
-            year, dashboard, local, history, output, set, partial, expected, list,
+            year, dashboard, local, history, output, set, partial, expected, list, priorDashboard, priorLocal,
         };
         command.SetAction(parse =>
         {
@@ -39,7 +41,9 @@ public static class DetermineCommand
                 parse.GetValue(local),
                 parse.GetValue(history) ?? [],
                 SettingsCommand.Parse(parse.GetValue(set) ?? []),
-                parse.GetValue(partial));
+                parse.GetValue(partial),
+                parse.GetValue(priorDashboard),
+                parse.GetValue(priorLocal));
             var expectedPath = parse.GetValue(expected);
             // Read the comparison workbook first: a bad file must fail before anything is written.
             var state = expectedPath is null ? null : AssistanceStatusWorkbookReader.Read(expectedPath);
@@ -102,9 +106,26 @@ public static class DetermineCommand
         }
 
         console.Write(counts);
-        if (run.CharterSchoolsSkipped > 0)
+        if (run.Charters.Count > 0)
         {
-            console.MarkupLine($"[grey]{run.CharterSchoolsSkipped} charter schools were read; charter determinations (two consecutive years) are not part of this command yet.[/]");
+            var charters = new Table().Border(TableBorder.Rounded).AddColumns("Charter school", $"Criteria {run.Year}", "Criteria prior year", "Status");
+            charters.Columns[3].NoWrap();
+            charters.Columns[0].NoWrap();
+            foreach (var c in run.Charters)
+            {
+                charters.AddRow(
+                    Markup.Escape($"{c.Charter.Cds} {c.Charter.Name}"),
+                    c.Current.Met ? "[bold]met[/]" : "not met",
+                    c.Prior is null ? "unknown" : c.Prior.Met ? "[bold]met[/]" : "not met",
+                    c.IsIdentified ? "[red]DA[/]" : "General");
+            }
+
+            if (list || run.Charters.Count <= ListThreshold)
+            {
+                console.Write(charters);
+            }
+
+            console.MarkupLine($"Charter schools: {run.Charters.Count}, of which {run.Charters.Count(c => c.IsIdentified)} eligible for differentiated assistance.");
         }
 
         foreach (var w in run.Warnings)

@@ -81,16 +81,24 @@ public static class EssaCommand
         console.MarkupLine($"From {Text(run.Files.Count)} files ({string.Join(", ", run.Files.Select(f => Markup.Escape(Path.GetFileName(f.Path))))}); status years counted: {string.Join(", ", a.StatusYears.Select(Text))}.");
         if (findings.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("LEA CDS", "LEA", "Schools not exited within four years", "First CSI year", "Years");
+            // One row per school behind a finding; the LEA's cells on its first school's row only.
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("LEA CDS", "LEA", "School CDS", "School in CSI, not exited", "First CSI year", "Years");
             table.Columns[0].NoWrap();
+            table.Columns[2].NoWrap();
             foreach (var f in findings)
             {
-                table.AddRow(
-                    f.Lea.Value,
-                    Markup.Escape(f.LeaName),
-                    Markup.Escape(string.Join("\n", f.SchoolsNotExited.Select(s => $"{s.SchoolName} ({s.School})"))),
-                    Text(f.FirstCsiYear),
-                    Text(f.YearsInCsi));
+                var first = true;
+                foreach (var s in f.SchoolsNotExited)
+                {
+                    table.AddRow(
+                        first ? f.Lea.Value : string.Empty,
+                        first ? Markup.Escape(f.LeaName) : string.Empty,
+                        s.School.Value,
+                        Markup.Escape(s.SchoolName),
+                        Text(s.FirstCsiYear),
+                        Text(s.YearsInCsi));
+                    first = false;
+                }
             }
 
             console.Write(table);

@@ -42,3 +42,20 @@ public sealed record Determination(
 
     public MethodFinding? Method(int number) => Methods.FirstOrDefault(m => m.Number == number);
 }
+
+/// <summary>One year's criteria for an LEA or charter school: the groups' letters and Methods 1–3.</summary>
+public sealed record CriteriaFinding(
+    int Year,
+    IReadOnlyList<GroupFinding> Groups,
+    IReadOnlyList<MethodFinding> Methods,
+    IReadOnlyList<LocalIndicatorFinding> LocalIndicators,
+    IReadOnlyList<string> Notes)
+{
+    public bool Met => Methods.Any(m => m.Met);
+
+    public int TotalStudentGroups => Groups.Count(g => g.Letter is not null);
+
+    public string? LetterFor(StudentGroup group) => Groups.FirstOrDefault(g => g.Group == group)?.Letter;
+
+    public MethodFinding? Method(int number) => Methods.FirstOrDefault(m => m.Number == number);
+}

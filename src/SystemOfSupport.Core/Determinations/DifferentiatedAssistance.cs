@@ -14,30 +14,9 @@ public static class DifferentiatedAssistance
             throw new ArgumentException("charter schools follow the two-consecutive-years rule (RULES.md §3.6), not this one", nameof(evidence));
         }
 
-        var notes = new List<string>();
-        if (!evidence.HasDashboardResults)
-        {
-            notes.Add($"No Dashboard rows for this LEA in {rules.Year}: no student group can meet a state-indicator priority.");
-        }
-
-        var groups = rules.Groups.Select(g => EvaluateGroup(rules, g, evidence.Results, evidence.Lea.Kind != LeaKind.CharterSchool)).ToList();
-        var local = LocalFindings(rules, evidence);
-        if (rules.UsesLocalIndicators && !evidence.HasLocalIndicatorData)
-        {
-            if (settings[DeterminationSettings.MissingLocalIndicators] == "error")
-            {
-                throw new InvalidOperationException($"{evidence.Lea.Cds} {evidence.Lea.Name}: no local-indicator results (setting {DeterminationSettings.MissingLocalIndicators}=error)");
-            }
-
-            notes.Add($"No local-indicator results for this LEA: taken as none Not Met for Two or More Years ({DeterminationSettings.MissingLocalIndicators}=none-not-met).");
-        }
-
-        var methods = new List<MethodFinding> { Method1(groups) };
-        if (rules.UsesLocalIndicators)
-        {
-            methods.Add(Method2(rules, local));
-            methods.Add(Method3(groups, local, methods[0].Met || methods[1].Met));
-        }
+        var criteria = Criteria(rules, evidence, settings);
+        var (groups, local, notes) = (criteria.Groups, criteria.LocalIndicators, criteria.Notes);
+        var methods = criteria.Methods.ToList();
         if (rules.HasMethod4)
         {
             methods.Add(new MethodFinding(4, false,
@@ -65,6 +44,40 @@ public static class DifferentiatedAssistance
             local,
             level3,
             notes);
+    }
+
+    /// <summary>
+    /// The year's criteria for one LEA or charter school: each group's priorities and letter, and Methods 1–3
+    /// (RULES.md §3.1–3.4). Districts, COEs and charters share them; what follows from them differs.
+    /// </summary>
+    public static CriteriaFinding Criteria(DaRuleSet rules, LeaEvidence evidence, DeterminationSettings settings)
+    {
+        var notes = new List<string>();
+        if (!evidence.HasDashboardResults)
+        {
+            notes.Add($"No Dashboard rows for this {(evidence.Lea.Kind == LeaKind.CharterSchool ? "charter school" : "LEA")} in {rules.Year}: no student group can meet a state-indicator priority.");
+        }
+
+        var groups = rules.Groups.Select(g => EvaluateGroup(rules, g, evidence.Results, evidence.Lea.Kind != LeaKind.CharterSchool)).ToList();
+        var local = LocalFindings(rules, evidence);
+        if (rules.UsesLocalIndicators && !evidence.HasLocalIndicatorData)
+        {
+            if (settings[DeterminationSettings.MissingLocalIndicators] == "error")
+            {
+                throw new InvalidOperationException($"{evidence.Lea.Cds} {evidence.Lea.Name}: no local-indicator results (setting {DeterminationSettings.MissingLocalIndicators}=error)");
+            }
+
+            notes.Add($"No local-indicator results: taken as none Not Met for Two or More Years ({DeterminationSettings.MissingLocalIndicators}=none-not-met).");
+        }
+
+        var methods = new List<MethodFinding> { Method1(groups) };
+        if (rules.UsesLocalIndicators)
+        {
+            methods.Add(Method2(rules, local));
+            methods.Add(Method3(groups, local, methods[0].Met || methods[1].Met));
+        }
+
+        return new CriteriaFinding(rules.Year, groups, methods, local, notes);
     }
 
     /// <summary>

@@ -95,16 +95,13 @@ public static class CsiFourYearRule
         }
 
         var years = statusYears.Skip(start).Take(last - start + 1).ToList();
-        return new CsiSchool(
-            current.School,
-            current.SchoolName,
-            current.Status,
-            years[0],
-            years.Count,
-            years,
-            exited,
-            !exited && years.Count >= YearsToExit,
-            current.Source);
+        var counts = !exited && years.Count >= YearsToExit;
+        var year = statusYears[^1];
+        var reason = exited
+            ? $"In CSI {Years(years)}; exited in {Text(year)} ({current.Status.Label()}): met the exit criteria, so it does not count."
+            : $"In CSI since {Text(years[0])} ({current.Status.Label()} in {Text(year)}): {Text(years.Count)} status year{Plural(years.Count)} ({Years(years)}) without meeting the exit criteria, "
+                + (counts ? "four or more: it makes its LEA eligible." : "fewer than four: it does not count yet.");
+        return new CsiSchool(current.School, current.SchoolName, current.Status, years[0], years.Count, years, exited, counts, reason, current.Source);
     }
 
     private static string Reason(string leaName, CdsCode lea, int year, List<CsiSchool> schools, IReadOnlyList<int> statusYears, EssaSettings settings)
@@ -119,26 +116,27 @@ public static class CsiFourYearRule
             $"{s.SchoolName} ({s.School}): in CSI since {Text(s.FirstCsiYear)}, {Text(s.YearsInCsi)} status years ({Years(s.CsiYears)}), {s.Status.Label()} in {Text(year)}"));
         sb.Append('.');
 
-        var newer = schools.Where(s => !s.Exited && !s.NotExitedWithinFourYears).ToList();
-        if (newer.Count > 0)
+        // The other schools are listed in the finding; the reason only says how many, to stay readable for large districts.
+        var newer = schools.Count(s => !s.Exited && !s.NotExitedWithinFourYears);
+        if (newer > 0)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" Also in CSI in {Text(year)}, for fewer than four years: ");
-            sb.AppendJoin("; ", newer.Select(s => $"{s.SchoolName} ({s.School}), since {Text(s.FirstCsiYear)}, {Text(s.YearsInCsi)} status year{(s.YearsInCsi == 1 ? string.Empty : "s")}"));
-            sb.Append('.');
+            sb.Append(CultureInfo.InvariantCulture, $" Also in CSI in {Text(year)}, for fewer than four status years (not counted yet): {Schools(newer)}.");
         }
 
-        var exited = schools.Where(s => s.Exited).ToList();
-        if (exited.Count > 0)
+        var exited = schools.Count(s => s.Exited);
+        if (exited > 0)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" Exited CSI in {Text(year)}, so not counted: ");
-            sb.AppendJoin("; ", exited.Select(s => $"{s.SchoolName} ({s.School}), in CSI {Years(s.CsiYears)}"));
-            sb.Append('.');
+            sb.Append(CultureInfo.InvariantCulture, $" Exited CSI in {Text(year)}, so not counted: {Schools(exited)}.");
         }
 
         var skipped = settings[EssaSettings.CsiYears] == EssaSettings.EveryYear ? string.Empty : "; 2020 and 2021 had no designations of their own and are not counted";
         sb.Append(CultureInfo.InvariantCulture, $" Status years counted: {Years(statusYears)} ({EssaSettings.CsiYears} = {settings[EssaSettings.CsiYears]}{skipped}).");
         return sb.ToString();
     }
+
+    private static string Schools(int n) => n == 1 ? "1 school" : $"{Text(n)} schools";
+
+    private static string Plural(int n) => n == 1 ? string.Empty : "s";
 
     private static string Years(IEnumerable<int> years) => string.Join(", ", years.Select(Text));
 

@@ -12,6 +12,7 @@ namespace SystemOfSupport.Core.Essa;
 /// <param name="CsiYears">Those status years, ascending.</param>
 /// <param name="Exited">The school was in CSI in the previous counted status year and is not in the decision year.</param>
 /// <param name="NotExitedWithinFourYears">Still in CSI in the decision year after four or more counted years: the finding.</param>
+/// <param name="Reason">The school's part in plain words.</param>
 public sealed record CsiSchool(
     CdsCode School,
     string SchoolName,
@@ -21,6 +22,7 @@ public sealed record CsiSchool(
     IReadOnlyList<int> CsiYears,
     bool Exited,
     bool NotExitedWithinFourYears,
+    string Reason,
     SourceRef Source);
 
 /// <summary>

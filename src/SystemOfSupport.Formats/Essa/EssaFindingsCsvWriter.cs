@@ -7,7 +7,7 @@ namespace SystemOfSupport.Formats.Essa;
 
 /// <summary>
 /// Writes the ESSA findings (<c>essafindingsYY.csv</c>): one row per school of each LEA with a finding — the schools
-/// behind it and the LEA's other schools in CSI or leaving it that year — with the LEA's reason on each row.
+/// behind it and the LEA's other schools in CSI or leaving it that year — each with its own reason in plain words.
 /// RFC 4180, CRLF, UTF-8 without a byte-order mark, as <see cref="AssistanceStatusCsvWriter"/> writes; Y/N for flags.
 /// Written atomically: a temporary file in the same directory, then a rename.
 /// </summary>
@@ -36,7 +36,7 @@ public static class EssaFindingsCsvWriter
                     [
                         Text(finding.Year), finding.Lea.Value, finding.LeaName, KindLabel(finding.Kind), finding.County ?? string.Empty,
                         school.School.Value, school.SchoolName, school.Status.Label(), Text(school.FirstCsiYear), Text(school.YearsInCsi),
-                        string.Join(' ', school.CsiYears.Select(Text)), YesNo(school.Exited), YesNo(school.NotExitedWithinFourYears), finding.Reason,
+                        string.Join(' ', school.CsiYears.Select(Text)), YesNo(school.Exited), YesNo(school.NotExitedWithinFourYears), school.Reason,
                     ]);
                 }
             }

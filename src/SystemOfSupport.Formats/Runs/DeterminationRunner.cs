@@ -17,7 +17,9 @@ public sealed record DeterminationRequest(
     string? LocalIndicators,
     IReadOnlyList<string> HistoryFiles,
     DeterminationSettings Settings,
-    bool AllowMissingIndicators = false);
+    bool AllowMissingIndicators = false,
+    string? PriorDashboardDirectory = null,
+    string? PriorLocalIndicators = null);
 
 /// <summary>A step of a run, for progress bars: <paramref name="Done"/> of <paramref name="Total"/> units.</summary>
 public sealed record RunProgress(string Step, int Done, int Total);
@@ -32,7 +34,7 @@ public sealed record DeterminationRun(
     LocalIndicatorSet Local,
     DeterminationSettings Settings,
     IReadOnlyList<string> Warnings,
-    int CharterSchoolsSkipped);
+    IReadOnlyList<CharterDetermination> Charters);
 
 /// <summary>Reads the state's files for a year, once each, and decides every district and county office.</summary>
 public static class DeterminationRunner
@@ -119,7 +121,7 @@ public static class DeterminationRunner
             }
         }
 
-        var charters = dashboard.Leas.Values.Count(l => l.Lea.Kind == LeaKind.CharterSchool);
+        var charters = Charters(request, rules, dashboard, local, history, warnings, progress);
         return new DeterminationRun(request.Year, rules, determinations, history, dashboard, local, request.Settings, warnings, charters);
     }
 
@@ -145,6 +147,62 @@ public static class DeterminationRunner
         }
 
         return leas.Values.OrderBy(l => l.Lea.Cds);
+    }
+
+    /// <summary>
+    /// Charter schools: this year's criteria on each charter's row and, from the prior year's Dashboard (and local
+    /// indicator) files, last year's — eligible only when both were met (RULES.md §3.6).
+    /// </summary>
+    private static List<CharterDetermination> Charters(
+        DeterminationRequest request, DaRuleSet rules, DashboardDataSet dashboard, LocalIndicatorSet local, AssistanceHistory history,
+        List<string> warnings, IProgress<RunProgress>? progress)
+    {
+        var charters = dashboard.Leas.Values.Where(l => l.Lea.Kind == LeaKind.CharterSchool).OrderBy(l => l.Lea.Cds).ToList();
+        if (charters.Count == 0)
+        {
+            return [];
+        }
+
+        Dictionary<CdsCode, CriteriaFinding>? prior = null;
+        var priorYear = DashboardYears.Previous(request.Year);
+        if (request.PriorDashboardDirectory is null || priorYear is null || !RuleBook.TryGet(priorYear.Value, out var priorRules) || priorRules is null)
+        {
+            warnings.Add($"No {priorYear} Dashboard files (--prior-dashboard): charter schools need the criteria met in two consecutive years, so none is identified; their {request.Year} criteria are reported.");
+        }
+        else
+        {
+            progress?.Report(new RunProgress($"{priorYear} Dashboard (charters)", 0, 1));
+            var priorData = DashboardDataSet.Load(request.PriorDashboardDirectory, priorYear.Value, priorRules.IndicatorsUsed, priorRules.ColoredIndicators);
+            var priorLocal = priorRules.UsesLocalIndicators && request.PriorLocalIndicators is not null
+                ? LocalIndicatorReader.Read(request.PriorLocalIndicators, priorYear.Value)
+                : LocalIndicatorSet.Empty(priorYear.Value);
+            if (priorRules.UsesLocalIndicators && request.PriorLocalIndicators is null)
+            {
+                warnings.Add($"No {priorYear} local-indicator files (--prior-local): charters' {priorYear} Methods 2 and 3 see no local indicator.");
+            }
+
+            prior = priorData.Leas.Values.Where(l => l.Lea.Kind == LeaKind.CharterSchool).ToDictionary(
+                l => l.Lea.Cds,
+                l =>
+                {
+                    var rows = priorLocal.ForLea(l.Lea.Cds);
+                    return DifferentiatedAssistance.Criteria(priorRules, new LeaEvidence(l.Lea, l.Results, true, rows, rows.Count > 0, history), request.Settings);
+                });
+            progress?.Report(new RunProgress($"{priorYear} Dashboard (charters)", 1, 1));
+        }
+
+        return
+        [
+            .. charters.Select(c =>
+            {
+                var rows = local.ForLea(c.Lea.Cds);
+                var evidence = new LeaEvidence(c.Lea, c.Results, true, rows, rows.Count > 0, history);
+                var last = prior is null ? null
+                    : prior.TryGetValue(c.Lea.Cds, out var found) ? found
+                    : new CriteriaFinding(priorYear!.Value, [], [], [], [$"No {priorYear} Dashboard rows for this charter school."]);
+                return CharterAssistance.Determine(rules, evidence, last, request.Settings);
+            }),
+        ];
     }
 
     /// <summary>Decides a year from its published workbook: letters and methods as published, the rest afresh.</summary>
@@ -174,7 +232,7 @@ public static class DeterminationRunner
                 request.Settings))
             .ToList();
         return new DeterminationRun(request.Year, rules, determinations, history, DashboardDataSet.None(request.Year),
-            LocalIndicatorSet.Empty(request.Year), request.Settings, warnings, 0);
+            LocalIndicatorSet.Empty(request.Year), request.Settings, warnings, []);
     }
 
     /// <summary>Reads the history files, in the order given (a later file's row for the same LEA and year wins).</summary>

@@ -36,7 +36,8 @@ public static class FindingsJson
             FixedAssumptions(run.Year),
             run.Warnings,
             RunSummary.Of(run),
-            run.Determinations);
+            run.Determinations,
+            run.Charters);
         JsonSerializer.Serialize(stream, document, Options);
     }
 
@@ -97,15 +98,17 @@ public sealed record FindingsDocument(
     IReadOnlyList<string> Assumptions,
     IReadOnlyList<string> Warnings,
     RunSummary Summary,
-    IReadOnlyList<Determination> Leas);
+    IReadOnlyList<Determination> Leas,
+    IReadOnlyList<CharterDetermination> CharterSchools);
 
 /// <summary>Counts by status and by method, as <c>sos determine</c> prints them.</summary>
-public sealed record RunSummary(int Leas, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByMethod, int CharterSchoolsNotDecided)
+public sealed record RunSummary(int Leas, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByMethod, int CharterSchools, int CharterSchoolsIdentified)
 {
     public static RunSummary Of(DeterminationRun run) => new(
         run.Determinations.Count,
         run.Determinations.GroupBy(d => d.Status.Label()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
         run.Determinations.SelectMany(d => d.Methods).GroupBy(m => $"Method {m.Number}").OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(m => m.Met)),
-        run.CharterSchoolsSkipped);
+        run.Charters.Count,
+        run.Charters.Count(c => c.IsIdentified));
 }

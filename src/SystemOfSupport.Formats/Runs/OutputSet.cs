@@ -3,8 +3,9 @@ using SystemOfSupport.Formats.StatusWorkbooks;
 namespace SystemOfSupport.Formats.Runs;
 
 /// <summary>
-/// Writes a run's three files together: each is written to a temporary file in the output directory first, and
-/// only when all three are complete are they moved into place — a failure leaves no partial output.
+/// Writes a run's files together (the district and COE workbook and CSV, the findings, and the charter workbook and
+/// CSV when there are charters): each is written to a temporary file in the output directory first, and only when all
+/// are complete are they moved into place — a failure leaves no partial output.
 /// </summary>
 public static class OutputSet
 {
@@ -13,12 +14,19 @@ public static class OutputSet
         Directory.CreateDirectory(directory);
         var table = StatusTableBuilder.Build(run, publishedLabel);
         var yy = $"{run.Year % 100:00}";
-        var outputs = new (string Name, Action<Stream> Write)[]
+        var wording = StatusTableBuilder.WordingFor(run.Rules);
+        var outputs = new List<(string Name, Action<Stream> Write)>
         {
-            ($"assistancestatus{yy}.xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s, StatusTableBuilder.WordingFor(run.Rules))),
+            ($"assistancestatus{yy}.xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s, wording)),
             (AssistanceStatusCsvWriter.FileName(run.Year), s => AssistanceStatusCsvWriter.Write(table, s)),
             (FindingsJson.FileName(run.Year), s => FindingsJson.Write(run, s)),
         };
+        if (run.Charters.Count > 0)
+        {
+            var charters = CharterTableBuilder.Build(run, publishedLabel);
+            outputs.Add(($"{CharterTableBuilder.FileStem(run.Year)}.xlsx", s => AssistanceStatusWorkbookWriter.Write(charters, s, wording)));
+            outputs.Add(($"{CharterTableBuilder.FileStem(run.Year)}.csv", s => AssistanceStatusCsvWriter.Write(charters, s)));
+        }
 
         var staged = new List<(string Temp, string Final)>();
         try

@@ -12,6 +12,9 @@ public sealed record AssistanceStatusTable(
     IReadOnlyList<IReadOnlyList<string>> Rows,
     string PublishedLabel)
 {
+    /// <summary>Whose decisions the table holds: names the data sheet (<c>{Entity} {Year}</c>) and the titles.</summary>
+    public AssistanceFileEntity Entity { get; init; } = AssistanceFileEntity.DistrictAndCoe;
+
     /// <summary>Checks the shape every writer relies on; throws <see cref="ArgumentException"/> naming the problem.</summary>
     internal void Validate()
     {
@@ -55,4 +58,12 @@ public sealed record AssistanceStatusTable(
 
     /// <summary>A cell's text as written: null or empty becomes <c>*</c>.</summary>
     internal static string CellText(string? value) => string.IsNullOrEmpty(value) ? AssistanceStatusColumns.Blank : value;
+}
+
+/// <summary>The state publishes one file for districts and COEs and another for charter schools.</summary>
+public sealed record AssistanceFileEntity(string SheetPrefix, string Title)
+{
+    public static AssistanceFileEntity DistrictAndCoe { get; } = new("District and COE", "LCFF District/COE Eligibility File");
+
+    public static AssistanceFileEntity Charter { get; } = new("Charter", "LCFF Charter School Eligibility File");
 }

@@ -30,12 +30,10 @@ public sealed record AssistanceStatusWording
     public string Method4Description { get; init; } =
         "Reports Whether the District or COE Was Eligible for Differentiated Assistance based on Method 4 (Failed to Certify End-Of-Year CALPADS)";
 
-    internal const string DataTitleSuffix = " LCFF District/COE Eligibility File ";
     internal const string DataReminder = "Reminder: Header description is provided in the Record Layout sheet and value in Value sheet";
     internal const string DataGradeSpanNote = "In the Gsoffered column P = Pre-School, K= Kindergarten";
     internal const string DataBlankNote = "*=blank cell (e-reader accessibility)";
 
-    internal const string LayoutTitleSuffix = " LCFF District/COE Eligibility File Record Layout";
     internal const string LayoutIntro = "This is a definition for the values in the field columns for the District and COE Sheet.";
 
     internal const string ValueTitle = "LCFF Value Field Definition";

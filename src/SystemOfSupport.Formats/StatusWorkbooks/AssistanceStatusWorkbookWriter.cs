@@ -28,8 +28,9 @@ public static class AssistanceStatusWorkbookWriter
     /// <summary>The data sheet's header row (rows 1–5 are notes).</summary>
     public const int HeaderRow = 6;
 
-    /// <summary>The data sheet's name: <c>District and COE {year}</c>.</summary>
-    public static string DataSheetName(int year) => "District and COE " + year.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The data sheet's name: <c>District and COE {year}</c> (or <c>Charter {year}</c>).</summary>
+    public static string DataSheetName(int year, AssistanceFileEntity? entity = null) =>
+        (entity ?? AssistanceFileEntity.DistrictAndCoe).SheetPrefix + " " + year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The five note rows above the data sheet's header.</summary>
     public static IReadOnlyList<string> DataNotes(AssistanceStatusTable table)
@@ -37,7 +38,7 @@ public static class AssistanceStatusWorkbookWriter
         ArgumentNullException.ThrowIfNull(table);
         return
         [
-            table.Year.ToString(CultureInfo.InvariantCulture) + AssistanceStatusWording.DataTitleSuffix,
+            $"{table.Year.ToString(CultureInfo.InvariantCulture)} {table.Entity.Title} ",
             table.PublishedLabel,
             AssistanceStatusWording.DataReminder,
             AssistanceStatusWording.DataGradeSpanNote,
@@ -80,7 +81,7 @@ public static class AssistanceStatusWorkbookWriter
     private static void WritePackage(AssistanceStatusTable table, Stream stream, AssistanceStatusWording wording)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        document.PackageProperties.Title = table.Year.ToString(CultureInfo.InvariantCulture) + " LCFF District/COE Eligibility File";
+        document.PackageProperties.Title = $"{table.Year.ToString(CultureInfo.InvariantCulture)} {table.Entity.Title}";
         document.PackageProperties.Creator = table.PublishedLabel;
 
         var workbookPart = document.AddWorkbookPart();
@@ -89,7 +90,7 @@ public static class AssistanceStatusWorkbookWriter
         stylesPart.Stylesheet = Styles.Create();
 
         var sheets = new Sheets();
-        var dataSheetName = DataSheetName(table.Year);
+        var dataSheetName = DataSheetName(table.Year, table.Entity);
         AddSheet(workbookPart, sheets, RecordLayoutSheet, RecordLayout(table, wording, strings));
         AddSheet(workbookPart, sheets, ValueSheet, ValueDefinitions(table, strings));
         AddSheet(workbookPart, sheets, PriorityDefinitionsSheet, PriorityDefinitions(table, wording, strings));
@@ -123,7 +124,7 @@ public static class AssistanceStatusWorkbookWriter
     {
         var data = new SheetData();
         var year = table.Year.ToString(CultureInfo.InvariantCulture);
-        data.Append(TextRow(1, strings, Styles.Title, year + AssistanceStatusWording.LayoutTitleSuffix));
+        data.Append(TextRow(1, strings, Styles.Title, $"{year} {table.Entity.Title} Record Layout"));
         data.Append(TextRow(2, strings, Styles.Normal, table.PublishedLabel));
         data.Append(TextRow(3, strings, Styles.Normal, AssistanceStatusWording.LayoutIntro));
         data.Append(TextRow(4, strings, Styles.Header, "Field Name", "Description", "Acceptable Values"));

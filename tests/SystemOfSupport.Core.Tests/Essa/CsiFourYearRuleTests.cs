@@ -49,6 +49,7 @@ public class CsiFourYearRuleTests
         school.CsiYears.ShouldBe([2018, 2019, 2022, 2023]);
         school.Exited.ShouldBeFalse();
         school.NotExitedWithinFourYears.ShouldBeTrue();
+        school.Reason.ShouldContain("4 status years (2018, 2019, 2022, 2023) without meeting the exit criteria, four or more: it makes its LEA eligible.");
         finding.Reason.ShouldContain("RULES.md §5");
         finding.Reason.ShouldContain("separately from the LCFF methods");
         finding.Reason.ShouldContain("in CSI since 2018, 4 status years (2018, 2019, 2022, 2023), CSI Grad in 2023");
@@ -86,7 +87,8 @@ public class CsiFourYearRuleTests
         exited.NotExitedWithinFourYears.ShouldBeFalse();
         exited.Status.ShouldBe(Atsi);
         exited.CsiYears.ShouldBe([2018, 2019, 2022, 2023]);
-        finding.Reason.ShouldContain("Exited CSI in 2024, so not counted");
+        finding.Reason.ShouldContain("Exited CSI in 2024, so not counted: 1 school.");
+        exited.Reason.ShouldBe("In CSI 2018, 2019, 2022, 2023; exited in 2024 (ATSI): met the exit criteria, so it does not count.");
     }
 
     [Fact]
@@ -136,7 +138,8 @@ public class CsiFourYearRuleTests
         newer.FirstCsiYear.ShouldBe(2022);
         newer.YearsInCsi.ShouldBe(3);
         newer.NotExitedWithinFourYears.ShouldBeFalse();
-        b.Findings.Single().Reason.ShouldContain("for fewer than four years");
+        b.Findings.Single().Reason.ShouldContain("Also in CSI in 2024, for fewer than four status years (not counted yet): 1 school.");
+        newer.Reason.ShouldBe("In CSI since 2022 (CSI Grad in 2024): 3 status years (2022, 2023, 2024) without meeting the exit criteria, fewer than four: it does not count yet.");
     }
 
     [Fact]
