@@ -27,11 +27,12 @@ public static class DetermineCommand
         var expected = new Option<string?>("--expected") { Description = "The state's published workbook for the same year (every letter, method and status is compared) or a later year (its status column for this year is compared)." };
         var list = new Option<bool>("--list") { Description = "Print the per-LEA table even for large runs." };
         var priorDashboard = new Option<string?>("--prior-dashboard") { Description = "The previous Dashboard year's files: charter schools need the criteria met in two consecutive years." };
+        var directory = new Option<string?>("--directory") { Description = "LEA directory CSV (CDS, Name, City, County, GradeSpan, ADA, CharterAuthorizerCDS): names charter schools' providers and fills city and grade span." };
         var priorLocal = new Option<string?>("--prior-local") { Description = "The previous year's local-indicator files, for charter schools' Methods 2 and 3 that year." };
 
         var command = new Command("determine", "Decide Differentiated Assistance for districts and county offices from the state's files, and write the state's workbook, a CSV and the findings.")
         {
-            year, dashboard, local, history, output, set, partial, expected, list, priorDashboard, priorLocal,
+            year, dashboard, local, history, output, set, partial, expected, list, priorDashboard, priorLocal, directory,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +44,8 @@ public static class DetermineCommand
                 SettingsCommand.Parse(parse.GetValue(set) ?? []),
                 parse.GetValue(partial),
                 parse.GetValue(priorDashboard),
-                parse.GetValue(priorLocal));
+                parse.GetValue(priorLocal),
+                parse.GetValue(directory));
             var expectedPath = parse.GetValue(expected);
             // Read the comparison workbook first: a bad file must fail before anything is written.
             var state = expectedPath is null ? null : AssistanceStatusWorkbookReader.Read(expectedPath);

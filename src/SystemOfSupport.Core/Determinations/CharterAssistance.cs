@@ -7,6 +7,9 @@ namespace SystemOfSupport.Core.Determinations;
 public sealed record CharterDetermination(Lea Charter, int Year, CriteriaFinding Current, int PriorYear, CriteriaFinding? Prior, AssistanceStatus Status, string Reason)
 {
     public bool IsIdentified => Status == AssistanceStatus.DifferentiatedAssistance;
+
+    /// <summary>Who provides the assistance (RULES.md §3.7); null when the charter's authorizer is unknown.</summary>
+    public Providers.Provider? Provider { get; init; }
 }
 
 /// <summary>

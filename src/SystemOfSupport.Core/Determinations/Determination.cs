@@ -36,6 +36,9 @@ public sealed record Determination(
     Level3Finding? Level3,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Who provides the assistance (RULES.md §3.7).</summary>
+    public Providers.Provider? Provider { get; init; }
+
     public bool IsIdentified => Methods.Any(m => m.Met);
 
     public string? LetterFor(StudentGroup group) => Groups.FirstOrDefault(g => g.Group == group)?.Letter;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SystemOfSupport.Core.Providers;
 
 namespace SystemOfSupport.Core.Determinations;
 
@@ -14,6 +15,7 @@ public sealed class DeterminationSettings
     public const string MissingHistory = "history.missing-lea";
     public const string MissingLocalIndicators = "local.missing-lea";
     public const string Scope = "scope.leas";
+    public const string LeadAgencyMapKey = "providers.lead-agency-map";
 
     public static IReadOnlyList<SettingDefinition> Definitions { get; } =
     [
@@ -26,6 +28,9 @@ public sealed class DeterminationSettings
         new(Scope, "dashboard-counties", ["dashboard-counties", "dashboard-leas"],
             "Which LEAs are decided: those with Dashboard rows plus, from the history, the other districts and county offices of the counties the Dashboard files cover ('dashboard-counties', so a Year 1 LEA without results this year still gets its Year 2), or only LEAs with Dashboard rows ('dashboard-leas').",
             "RULES.md §3.5 [assumed]"),
+        new(LeadAgencyMapKey, GeographicLeadAgencyMaps.Map2019.Key, [.. GeographicLeadAgencyMaps.All.Select(m => m.Key)],
+            "Which Geographic Lead Agency map decides the lead agency for a county's charter schools authorized by its county office: '2019' is the 2019-era map of seven regions, taken as current because no later map is confirmed.",
+            "RULES.md §1, §3.7 [assumed]"),
     ];
 
     private static readonly FrozenDictionary<string, SettingDefinition> ByKey =
@@ -38,6 +43,9 @@ public sealed class DeterminationSettings
     public static DeterminationSettings Defaults { get; } = new(Definitions.ToFrozenDictionary(d => d.Key, d => d.Default, StringComparer.OrdinalIgnoreCase));
 
     public string this[string key] => values.TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"unknown setting '{key}'");
+
+    /// <summary>The Geographic Lead Agency map the <c>providers.lead-agency-map</c> setting selects.</summary>
+    public GeographicLeadAgencyMap LeadAgencyMap => GeographicLeadAgencyMaps.Get(this[LeadAgencyMapKey]);
 
     public DeterminationSettings With(string key, string value)
     {

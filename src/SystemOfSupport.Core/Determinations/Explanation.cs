@@ -11,9 +11,22 @@ public static class Explanation
         {
             $"{d.Lea.Name} ({d.Lea.Cds}, {KindWords(d.Lea.Kind)}, {d.Lea.County} County) — {d.Year}: {d.Status.Label()}.",
             d.StatusReason,
+        };
+        if (d.Provider is { } provider)
+        {
+            lines.Add($"Provider: {provider.Name} — {provider.Reason}");
+        }
+
+        if (d.Level3 is { } l3)
+        {
+            lines.Add($"Level 3 (EC 52072), window {string.Join(", ", l3.Window)}: {(l3.Flag switch { true => "Y", false => "N", null => "not decided" })} — {l3.Reason}");
+        }
+
+        lines.AddRange(
+        [
             string.Empty,
             "Student groups (a group needs two or more of priorities 4, 5, 6 and 8 for a letter):",
-        };
+        ]);
 
         foreach (var g in d.Groups)
         {

@@ -21,8 +21,6 @@ public sealed class EssaHistory
     /// <summary>The status years any school has a designation for, ascending.</summary>
     public IReadOnlyList<int> Years { get; }
 
-    public int SchoolCount => bySchool.Count;
-
     /// <summary>
     /// Combines designations; two for the same school and year from files of the same reporting year (the same
     /// year's file given twice, or a school listed twice) are an <see cref="InputFileException"/>.

@@ -41,12 +41,6 @@ public sealed record EssaLeaFinding(
 {
     /// <summary>The schools behind the finding.</summary>
     public IReadOnlyList<CsiSchool> SchoolsNotExited => [.. Schools.Where(s => s.NotExitedWithinFourYears)];
-
-    /// <summary>The earliest first CSI year among the schools behind the finding.</summary>
-    public int FirstCsiYear => SchoolsNotExited.Min(s => s.FirstCsiYear);
-
-    /// <summary>The longest run of CSI years among the schools behind the finding.</summary>
-    public int YearsInCsi => SchoolsNotExited.Max(s => s.YearsInCsi);
 }
 
 /// <summary>How many schools had each designation in a year, and each <c>Exit</c> value where the year's file gives one.</summary>

@@ -44,8 +44,6 @@ public sealed class EssaSettings
 
     public string this[string key] => values.TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"unknown setting '{key}'");
 
-    public static bool IsKnown(string key) => ByKey.ContainsKey(key);
-
     public EssaSettings With(string key, string value)
     {
         if (!ByKey.TryGetValue(key, out var def))

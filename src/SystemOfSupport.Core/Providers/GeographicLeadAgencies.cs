@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using SystemOfSupport.Core.Determinations;
 
 namespace SystemOfSupport.Core.Providers;
 
@@ -21,7 +22,7 @@ public sealed record GeographicLeadAgencyRegion(IReadOnlyList<County> Leads, IRe
 
 /// <summary>
 /// A Geographic Lead Agency map: every county in exactly one region (RULES.md §1). Which map a run uses is the
-/// <see cref="ProviderSettings.LeadAgencyMap"/> setting, because the current years' assignments are not confirmed.
+/// <see cref="DeterminationSettings.LeadAgencyMap"/> setting, because the current years' assignments are not confirmed.
 /// </summary>
 public sealed class GeographicLeadAgencyMap
 {

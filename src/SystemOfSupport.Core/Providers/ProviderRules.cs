@@ -1,4 +1,5 @@
 using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Core.Determinations;
 
 namespace SystemOfSupport.Core.Providers;
 
@@ -16,7 +17,7 @@ public static class ProviderRules
     /// <param name="cds">The LEA's CDS code; its first two digits are the county it sits in.</param>
     /// <param name="kind">District, county office or charter school.</param>
     /// <param name="charterAuthorizer">A charter school's authorizer (a district's or county office's CDS code); ignored otherwise.</param>
-    /// <param name="map">The Geographic Lead Agency map (<see cref="ProviderSettings.LeadAgencyMap"/>).</param>
+    /// <param name="map">The Geographic Lead Agency map (<see cref="DeterminationSettings.LeadAgencyMap"/>).</param>
     public static Provider For(CdsCode cds, LeaKind kind, CdsCode? charterAuthorizer, GeographicLeadAgencyMap map)
     {
         ArgumentNullException.ThrowIfNull(map);

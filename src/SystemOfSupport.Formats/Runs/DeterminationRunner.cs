@@ -1,8 +1,10 @@
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Core.Providers;
 using SystemOfSupport.Core.Rules;
 using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Formats.Dashboard;
+using SystemOfSupport.Formats.LeaDirectories;
 using SystemOfSupport.Formats.LocalIndicators;
 
 namespace SystemOfSupport.Formats.Runs;
@@ -19,7 +21,8 @@ public sealed record DeterminationRequest(
     DeterminationSettings Settings,
     bool AllowMissingIndicators = false,
     string? PriorDashboardDirectory = null,
-    string? PriorLocalIndicators = null);
+    string? PriorLocalIndicators = null,
+    string? DirectoryFile = null);
 
 /// <summary>A step of a run, for progress bars: <paramref name="Done"/> of <paramref name="Total"/> units.</summary>
 public sealed record RunProgress(string Step, int Done, int Total);
@@ -34,7 +37,8 @@ public sealed record DeterminationRun(
     LocalIndicatorSet Local,
     DeterminationSettings Settings,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<CharterDetermination> Charters);
+    IReadOnlyList<CharterDetermination> Charters,
+    LeaDirectory? Directory = null);
 
 /// <summary>Reads the state's files for a year, once each, and decides every district and county office.</summary>
 public static class DeterminationRunner
@@ -47,10 +51,11 @@ public static class DeterminationRunner
         }
 
         var warnings = new List<string>();
+        var directory = request.DirectoryFile is null ? null : LeaDirectory.Read(request.DirectoryFile);
         var workbooks = ReadHistory(request, progress);
         if (request.DashboardDirectory is null)
         {
-            return Replay(request, rules, workbooks, warnings);
+            return WithProviders(Replay(request, rules, workbooks, warnings), directory, warnings);
         }
 
         if (workbooks.FirstOrDefault(w => w.Workbook.Year >= request.Year) is { Workbook: not null } late)
@@ -122,7 +127,10 @@ public static class DeterminationRunner
         }
 
         var charters = Charters(request, rules, dashboard, local, history, warnings, progress);
-        return new DeterminationRun(request.Year, rules, determinations, history, dashboard, local, request.Settings, warnings, charters);
+        return WithProviders(
+            new DeterminationRun(request.Year, rules, determinations, history, dashboard, local, request.Settings, warnings, charters),
+            directory,
+            warnings);
     }
 
     /// <summary>
@@ -147,6 +155,33 @@ public static class DeterminationRunner
         }
 
         return leas.Values.OrderBy(l => l.Lea.Cds);
+    }
+
+    /// <summary>
+    /// Names each LEA's provider (RULES.md §3.7): a district's is its county office, a county office's is CDE, and a
+    /// charter's depends on its authorizer, which only the LEA directory (--directory) gives.
+    /// </summary>
+    private static DeterminationRun WithProviders(DeterminationRun run, LeaDirectory? directory, List<string> warnings)
+    {
+        var map = run.Settings.LeadAgencyMap;
+        var leas = run.Determinations.Select(d => d with { Provider = ProviderRules.For(d.Lea, null, map) }).ToList();
+        var unknown = 0;
+        var charters = run.Charters.Select(c =>
+        {
+            if (directory is not null && directory.TryGet(c.Charter.Cds, out var entry) && entry.CharterAuthorizer is { } authorizer)
+            {
+                return c with { Provider = ProviderRules.For(c.Charter, authorizer, map) };
+            }
+
+            unknown++;
+            return c;
+        }).ToList();
+        if (unknown > 0)
+        {
+            warnings.Add($"{unknown} charter school(s) have no authorizer in the LEA directory{(directory is null ? " (--directory not given)" : string.Empty)}: their provider is not named.");
+        }
+
+        return run with { Determinations = leas, Charters = charters, Directory = directory };
     }
 
     /// <summary>

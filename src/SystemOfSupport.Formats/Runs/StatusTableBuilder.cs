@@ -19,7 +19,7 @@ public static class StatusTableBuilder
             var row = new List<string>(columns.Count);
             foreach (var column in columns)
             {
-                row.Add(Cell(column, d, history, run.Year, groups));
+                row.Add(Cell(column, d, history, run.Directory is { } dir && dir.TryGet(d.Lea.Cds, out var entry) ? entry : null, run.Year, groups));
             }
 
             rows.Add(row);
@@ -45,7 +45,7 @@ public static class StatusTableBuilder
         };
     }
 
-    private static string Cell(string column, Core.Determinations.Determination d, AssistanceHistoryRow? history, int year, HashSet<StudentGroup> groups)
+    private static string Cell(string column, Core.Determinations.Determination d, AssistanceHistoryRow? history, LeaDirectories.LeaDirectoryEntry? directory, int year, HashSet<StudentGroup> groups)
     {
         const string Blank = AssistanceStatusColumns.Blank;
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.CdCode))
@@ -65,7 +65,7 @@ public static class StatusTableBuilder
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.CityName))
         {
-            return NonBlank(history?.City) ?? Blank;
+            return NonBlank(history?.City) ?? NonBlank(directory?.City) ?? Blank;
         }
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.CountyName))
@@ -75,7 +75,7 @@ public static class StatusTableBuilder
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.GradeSpan))
         {
-            return NonBlank(history?.GradeSpan) ?? Blank;
+            return NonBlank(history?.GradeSpan) ?? NonBlank(directory?.GradeSpan) ?? Blank;
         }
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.ReportYear))

@@ -1,3 +1,4 @@
+using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Providers;
 
 namespace SystemOfSupport.Core.Tests.Providers;
@@ -58,14 +59,14 @@ public class GeographicLeadAgencyMapTests
     [Fact]
     public void The_map_is_a_setting_defaulting_to_2019()
     {
-        ProviderSettings.Defaults.LeadAgencyMap.ShouldBeSameAs(GeographicLeadAgencyMaps.Map2019);
-        var applied = ProviderSettings.Defaults.Applied().Single();
-        applied.Key.ShouldBe(ProviderSettings.LeadAgencyMapKey);
+        DeterminationSettings.Defaults.LeadAgencyMap.ShouldBeSameAs(GeographicLeadAgencyMaps.Map2019);
+        var applied = DeterminationSettings.Defaults.Applied().Single(a => a.Key == DeterminationSettings.LeadAgencyMapKey);
+        applied.Key.ShouldBe(DeterminationSettings.LeadAgencyMapKey);
         applied.Value.ShouldBe("2019");
         applied.IsDefault.ShouldBeTrue();
         applied.Rule.ShouldContain("[assumed]");
-        ProviderSettings.Defaults.With("PROVIDERS.LEAD-AGENCY-MAP", "2019").LeadAgencyMap.Key.ShouldBe("2019");
-        Should.Throw<ArgumentException>(() => ProviderSettings.Defaults.With(ProviderSettings.LeadAgencyMapKey, "2023")).Message.ShouldContain("allowed: 2019");
-        Should.Throw<ArgumentException>(() => ProviderSettings.Defaults.With("providers.other", "x"));
+        DeterminationSettings.Defaults.With("PROVIDERS.LEAD-AGENCY-MAP", "2019").LeadAgencyMap.Key.ShouldBe("2019");
+        Should.Throw<ArgumentException>(() => DeterminationSettings.Defaults.With(DeterminationSettings.LeadAgencyMapKey, "2023")).Message.ShouldContain("allowed: 2019");
+        Should.Throw<ArgumentException>(() => DeterminationSettings.Defaults.With("providers.other", "x"));
     }
 }

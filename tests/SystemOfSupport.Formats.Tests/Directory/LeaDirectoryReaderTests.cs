@@ -1,3 +1,4 @@
+using SystemOfSupport.Core.Determinations;
 using System.Text;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Providers;
@@ -58,7 +59,7 @@ public class LeaDirectoryReaderTests
     public void Providers_follow_from_the_example()
     {
         var directory = LeaDirectory.Read(Example);
-        var map = ProviderSettings.Defaults.LeadAgencyMap;
+        var map = DeterminationSettings.Defaults.LeadAgencyMap;
 
         directory.ProviderFor(Cds("27754730000000"), map).Name.ShouldBe("Monterey County Office of Education");
         directory.ProviderFor(Cds("27102720000000"), map).Kind.ShouldBe(ProviderKind.Department);
