@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using SystemOfSupport.Cli.Determine;
 using SystemOfSupport.Cli.Explain;
+using SystemOfSupport.Cli.History;
 using SystemOfSupport.Cli.Infrastructure;
 using SystemOfSupport.Cli.Settings;
 
@@ -19,6 +20,7 @@ public static class Program
             DetermineCommand.Create(console),
             ExplainCommand.Create(console, output),
             SettingsCommand.Create(console),
+            HistoryCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }

@@ -78,7 +78,7 @@ public static class EssaCommand
         var a = run.Assessment;
         var year = Text(a.Year);
         console.MarkupLine($"[bold]{year} ESSA: LEAs with a school in CSI for four or more status years without exiting[/] — RULES.md §5, a finding separate from the LCFF methods.");
-        console.MarkupLine($"From {Text(run.Files.Count)} files ({string.Join(", ", run.Files.Select(f => Markup.Escape(Path.GetFileName(f.Path))))}); status years counted: {string.Join(", ", a.StatusYears.Select(Text))}.");
+        console.MarkupLine($"From {Text(run.Files.Count)} file{(run.Files.Count == 1 ? string.Empty : "s")} ({string.Join(", ", run.Files.Select(f => Markup.Escape(Path.GetFileName(f.Path))))}); status years counted: {string.Join(", ", a.StatusYears.Select(Text))}.");
         if (findings.Count > 0)
         {
             // One row per school behind a finding; the LEA's cells on its first school's row only.

@@ -28,7 +28,7 @@ public static class ExplainCommand
         command.SetAction(parse =>
         {
             var y = parse.GetValue(year);
-            var wanted = (parse.GetValue(cds) ?? []).Select(ParseCode).ToList();
+            var wanted = (parse.GetValue(cds) ?? []).Select(CdsCodes.Parse).ToList();
             IReadOnlyList<Determination> determinations;
             var historyFiles = parse.GetValue(history) ?? [];
             if (parse.GetValue(dashboard) is { } dir || (parse.GetValue(from) is null && historyFiles.Length > 0))
@@ -77,13 +77,5 @@ public static class ExplainCommand
             return status;
         });
         return command;
-    }
-
-    private static CdsCode ParseCode(string text)
-    {
-        var t = text.Trim();
-        return t.Length == 7 && t.All(char.IsAsciiDigit) ? CdsCode.FromCdCode(t)
-            : CdsCode.TryParse(t, out var code) ? code
-            : throw new ArgumentException($"--cds '{text}' is not a 14-digit CDS code or a 7-digit CD code");
     }
 }

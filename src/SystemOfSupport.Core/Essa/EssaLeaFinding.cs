@@ -26,7 +26,7 @@ public sealed record CsiSchool(
     SourceRef Source);
 
 /// <summary>
-/// An LEA made eligible for differentiated assistance because a school of its, identified for CSI, has not met the
+/// An LEA made eligible for differentiated assistance because one of its schools, identified for CSI, has not met the
 /// exit criteria within four years (RULES.md §5). A finding of its own, separate from the LCFF methods.
 /// </summary>
 /// <param name="Schools">The LEA's schools in CSI in <paramref name="Year"/> or leaving it that year, in CDS order.</param>
