@@ -91,7 +91,7 @@ public sealed class DashboardDataSet
         var summaries = new List<DashboardFileSummary>();
         foreach (var (path, name) in files)
         {
-            foreach (var record in DashboardReader.Read(path, year, colored.Contains(name.Indicator), s =>
+            foreach (var record in DashboardReader.Read(path, year, colored.Contains(name.Indicator) ? DashboardColumnsNeeded.Color : DashboardColumnsNeeded.Status, s =>
                      {
                          summaries.Add(s);
                          onFile?.Invoke(s);

@@ -4,6 +4,19 @@ using SystemOfSupport.Formats.Text;
 
 namespace SystemOfSupport.Formats.Dashboard;
 
+/// <summary>Which result columns a file must have: those the year's rules read.</summary>
+public enum DashboardColumnsNeeded
+{
+    /// <summary>The rules do not read this indicator (the file is only parsed).</summary>
+    None,
+
+    /// <summary>Status levels and denominators (a status-only year).</summary>
+    Status,
+
+    /// <summary>Status levels, denominators and the published colors.</summary>
+    Color,
+}
+
 /// <summary>One LEA-relevant Dashboard row: the entity it belongs to and its result.</summary>
 public sealed record DashboardRecord(Lea Lea, IndicatorResult Result);
 
@@ -17,10 +30,10 @@ public sealed record DashboardFileSummary(string Path, Indicator Indicator, int 
 public static class DashboardReader
 {
     /// <summary>
-    /// Reads a file, yielding district, county office and charter school rows. <paramref name="requireColor"/>: the
-    /// year's rules read this indicator's color, so a file without a <c>color</c> column is an error.
+    /// Reads a file, yielding district, county office and charter school rows. <paramref name="needed"/>: the result
+    /// columns the year's rules read from this indicator, so a file without them is an error.
     /// </summary>
-    public static IEnumerable<DashboardRecord> Read(string path, int expectedYear, bool requireColor = true, Action<DashboardFileSummary>? completed = null)
+    public static IEnumerable<DashboardRecord> Read(string path, int expectedYear, DashboardColumnsNeeded needed = DashboardColumnsNeeded.Color, Action<DashboardFileSummary>? completed = null)
     {
         if (!DashboardFileName.TryParse(path, out var name) || name is null)
         {
@@ -33,13 +46,13 @@ public static class DashboardReader
             throw new InputFileException(path, null, null, $"the file name says {name.Year}, but --year is {expectedYear}");
         }
 
-        return ReadCore(path, name, expectedYear, requireColor, completed);
+        return ReadCore(path, name, expectedYear, needed, completed);
     }
 
-    private static IEnumerable<DashboardRecord> ReadCore(string path, DashboardFileName name, int year, bool requireColor, Action<DashboardFileSummary>? completed)
+    private static IEnumerable<DashboardRecord> ReadCore(string path, DashboardFileName name, int year, DashboardColumnsNeeded needed, Action<DashboardFileSummary>? completed)
     {
         using var reader = DelimitedTextReader.Open(path, '\t');
-        var cols = new Columns(reader, name.Indicator, year, requireColor);
+        var cols = new Columns(reader, name.Indicator, year, needed);
         var fileLabel = Path.GetFileName(path);
         int read = 0, kept = 0;
         var seen = new Dictionary<(string Cds, StudentGroup Group), int>();
@@ -172,25 +185,26 @@ public static class DashboardReader
     /// <summary>Column positions resolved once per file, by header name.</summary>
     private sealed class Columns
     {
-        public Columns(DelimitedTextReader r, Indicator indicator, int year, bool requireColor)
+        public Columns(DelimitedTextReader r, Indicator indicator, int year, DashboardColumnsNeeded needed)
         {
             Cds = r.Require("cds");
             RType = r.Require("rtype");
             // ELPI files had no studentgroup column before 2024: every row is the EL group.
             Group = indicator == Indicator.Elpi && year < 2024 ? r.IndexOf("studentgroup") : r.Require("studentgroup");
+            var used = needed != DashboardColumnsNeeded.None;
             SchoolName = r.IndexOf("schoolname");
             DistrictName = r.IndexOf("districtname");
             CountyName = r.IndexOf("countyname");
             CharterFlag = r.IndexOf("charter_flag");
             CoeFlag = r.IndexOf("coe_flag");
-            CurrDenom = r.Require("currdenom");
+            CurrDenom = used ? r.Require("currdenom") : r.IndexOf("currdenom");
             CurrStatus = r.IndexOf("currstatus");
             PriorDenom = r.IndexOf("priordenom");
             PriorStatus = r.IndexOf("priorstatus");
             Change = r.IndexOf("change");
-            StatusLevel = indicator == Indicator.Science ? r.IndexOf("statuslevel") : r.Require("statuslevel");
+            StatusLevel = used ? r.Require("statuslevel") : r.IndexOf("statuslevel");
             ChangeLevel = r.IndexOf("changelevel");
-            Color = requireColor ? r.Require("color", $"the {year} rules read this indicator's color") : r.IndexOf("color");
+            Color = needed == DashboardColumnsNeeded.Color ? r.Require("color", $"the {year} rules read this indicator's color") : r.IndexOf("color");
             CurrNSizeMet = r.IndexOf("currnsizemet");
             AccountabilityMet = r.IndexOf("accountabilitymet");
             ReportingYear = r.IndexOf("reportingyear");
