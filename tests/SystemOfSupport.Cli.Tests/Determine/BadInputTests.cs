@@ -214,6 +214,30 @@ public partial class BadInputTests
         Directory.Exists(s.Out).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData(2018, "suspdownload2018.txt", "statuslevel", "x")]
+    [InlineData(2022, "chronicdownload2022.txt", "statuslevel", "7")]
+    [InlineData(2022, "eladownload2022.txt", "studentgroup", "QQ")]
+    public void Older_layouts_get_the_same_clear_errors(int year, string file, string column, string value)
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var dir = Path.Combine(tmp.Path, "dashboard");
+        Directory.CreateDirectory(dir);
+        foreach (var f in Directory.GetFiles(RepoPaths.MontereyDashboard(year)))
+        {
+            File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        }
+
+        var lines = File.ReadAllLines(Path.Combine(dir, file)).ToList();
+        File.WriteAllLines(Path.Combine(dir, file), SetCell(lines, 3, column, value));
+        var outDir = Path.Combine(tmp.Path, "out");
+        var (code, output) = CliRunner.Run("determine", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dashboard", dir, "--out", outDir);
+        code.ShouldBe(2, output);
+        var col = Col(lines, column) + 1;
+        Squash(output).ShouldContain($"{file}: line 3, column {col}");
+        Directory.Exists(outDir).ShouldBeFalse();
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 }
