@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SystemOfSupport.Cli.Determine;
+using SystemOfSupport.Cli.Essa;
 using SystemOfSupport.Cli.Explain;
 using SystemOfSupport.Cli.History;
 using SystemOfSupport.Cli.Infrastructure;
@@ -21,6 +22,7 @@ public static class Program
             ExplainCommand.Create(console, output),
             SettingsCommand.Create(console),
             HistoryCommand.Create(console),
+            EssaCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }

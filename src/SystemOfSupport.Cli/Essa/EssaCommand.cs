@@ -1,3 +1,5 @@
+using SystemOfSupport.Cli.Settings;
+using SystemOfSupport.Core.Determinations;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
@@ -25,7 +27,7 @@ public static class EssaCommand
         var essa = new Option<string[]>("--essa") { Description = "The state's ESSA assistance files: essaassistanceYY.xlsx, essaassistancestudentgroup19.xlsx, sch_eligibility_state_sg.csv; repeatable. A later file's value for a year wins.", Required = true, AllowMultipleArgumentsPerToken = true };
         var cds = new Option<string[]>("--cds") { Description = "Report only these LEAs: 14-digit CDS codes (a charter school's own code) or 7-digit CD codes.", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--out") { Description = "Directory for essafindingsYY.csv." };
-        var set = new Option<string[]>("--set") { Description = $"Change an assumption: key=value ({EssaSettings.CsiYears}={string.Join("|", EssaSettings.Definitions[0].Allowed)}); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var set = new Option<string[]>("--set") { Description = $"Change an assumption: key=value ({EssaSettings.CsiYears}={string.Join("|", EssaSettings.Definition.Allowed)}); repeatable.", AllowMultipleArgumentsPerToken = true };
 
         var command = new Command("essa", "List the LEAs eligible for differentiated assistance because a school identified for CSI has not met the exit criteria within four years (ESSA, RULES.md §5).")
         {
@@ -49,7 +51,7 @@ public static class EssaCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(request);
-        var settings = ParseSettings(request.Settings);
+        var settings = SettingsCommand.Parse(request.Settings);
         var wanted = request.Leas.Select(ParseCode).ToList();
         var run = EssaRun.Run(request.Files, request.Year, settings);
         var assessment = run.Assessment;
@@ -135,24 +137,6 @@ public static class EssaCommand
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
         }
-    }
-
-    /// <summary>Applies <c>key=value</c> pairs to the defaults.</summary>
-    private static EssaSettings ParseSettings(IEnumerable<string> pairs)
-    {
-        var settings = EssaSettings.Defaults;
-        foreach (var pair in pairs)
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new ArgumentException($"--set expects key=value, got '{pair}'");
-            }
-
-            settings = settings.With(pair[..eq].Trim(), pair[(eq + 1)..].Trim());
-        }
-
-        return settings;
     }
 
     private static CdsCode ParseCode(string text)

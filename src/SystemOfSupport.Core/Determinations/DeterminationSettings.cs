@@ -31,6 +31,7 @@ public sealed class DeterminationSettings
         new(LeadAgencyMapKey, GeographicLeadAgencyMaps.Map2019.Key, [.. GeographicLeadAgencyMaps.All.Select(m => m.Key)],
             "Which Geographic Lead Agency map decides the lead agency for a county's charter schools authorized by its county office: '2019' is the 2019-era map of seven regions, taken as current because no later map is confirmed.",
             "RULES.md §1, §3.7 [assumed]"),
+        Essa.EssaSettings.Definition,
     ];
 
     private static readonly FrozenDictionary<string, SettingDefinition> ByKey =

@@ -1,3 +1,4 @@
+using SystemOfSupport.Core.Determinations;
 using System.Globalization;
 using System.Text;
 using SystemOfSupport.Core.Domain;
@@ -32,7 +33,7 @@ public static class CsiFourYearRule
 
     public const string Rule = "RULES.md §5";
 
-    public static EssaAssessment Assess(EssaHistory history, int year, EssaSettings settings)
+    public static EssaAssessment Assess(EssaHistory history, int year, DeterminationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(settings);
@@ -70,7 +71,7 @@ public static class CsiFourYearRule
             findings.Add(new EssaLeaFinding(lea, first.LeaName, kind, first.County, year, list, Reason(first.LeaName, lea, year, list, statusYears, settings)));
         }
 
-        return new EssaAssessment(year, statusYears, settings.Applied(), findings, designations);
+        return new EssaAssessment(year, statusYears, [.. settings.Applied().Where(a => a.Key == EssaSettings.CsiYears)], findings, designations);
     }
 
     /// <summary>The school's CSI run up to the decision year, or null when it is neither in CSI nor leaving it.</summary>
@@ -104,7 +105,7 @@ public static class CsiFourYearRule
         return new CsiSchool(current.School, current.SchoolName, current.Status, years[0], years.Count, years, exited, counts, reason, current.Source);
     }
 
-    private static string Reason(string leaName, CdsCode lea, int year, List<CsiSchool> schools, IReadOnlyList<int> statusYears, EssaSettings settings)
+    private static string Reason(string leaName, CdsCode lea, int year, List<CsiSchool> schools, IReadOnlyList<int> statusYears, DeterminationSettings settings)
     {
         var notExited = schools.Where(s => s.NotExitedWithinFourYears).ToList();
         var sb = new StringBuilder();

@@ -1,3 +1,4 @@
+using SystemOfSupport.Core.Determinations;
 using System.Globalization;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Essa;
@@ -10,7 +11,7 @@ public sealed record EssaRunResult(IReadOnlyList<EssaAssistanceFile> Files, Essa
 /// <summary>Reads the ESSA assistance files, once each, combines their years and applies the CSI four-year rule (RULES.md §5).</summary>
 public static class EssaRun
 {
-    public static EssaRunResult Run(IReadOnlyList<string> files, int year, EssaSettings settings)
+    public static EssaRunResult Run(IReadOnlyList<string> files, int year, DeterminationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);

@@ -1,3 +1,4 @@
+using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Essa;
 using static SystemOfSupport.Core.Essa.EssaStatus;
@@ -11,7 +12,7 @@ public class CsiFourYearRuleTests
     private const string SchoolA = "19647330102764";
     private const string SchoolB = "19647330111111";
 
-    private static readonly EssaSettings EveryYear = EssaSettings.Defaults.With(EssaSettings.CsiYears, EssaSettings.EveryYear);
+    private static readonly DeterminationSettings EveryYear = DeterminationSettings.Defaults.With(EssaSettings.CsiYears, EssaSettings.EveryYear);
 
     /// <summary>One school's designations, 2018 on, as a 2024 file would give them (null: no row that year).</summary>
     private static IEnumerable<SchoolDesignation> School(string cds, params EssaStatus?[] from2018) => School(cds, false, from2018);
@@ -30,8 +31,8 @@ public class CsiFourYearRuleTests
         }
     }
 
-    private static EssaAssessment Assess(int year, EssaSettings? settings, params IEnumerable<SchoolDesignation>[] schools) =>
-        CsiFourYearRule.Assess(EssaHistory.Combine(schools.SelectMany(s => s)), year, settings ?? EssaSettings.Defaults);
+    private static EssaAssessment Assess(int year, DeterminationSettings? settings, params IEnumerable<SchoolDesignation>[] schools) =>
+        CsiFourYearRule.Assess(EssaHistory.Combine(schools.SelectMany(s => s)), year, settings ?? DeterminationSettings.Defaults);
 
     [Fact]
     public void Identified_in_2018_and_still_CSI_in_2023_is_a_finding_for_its_LEA()
@@ -183,7 +184,7 @@ public class CsiFourYearRuleTests
     public void The_pandemic_years_are_not_status_years_by_default()
     {
         var history = EssaHistory.Combine(School(SchoolA, CsiGrad, CsiGrad, CsiGrad, CsiGrad));
-        Should.Throw<ArgumentException>(() => CsiFourYearRule.Assess(history, 2021, EssaSettings.Defaults)).Message.ShouldContain("leave out 2020 and 2021");
+        Should.Throw<ArgumentException>(() => CsiFourYearRule.Assess(history, 2021, DeterminationSettings.Defaults)).Message.ShouldContain("leave out 2020 and 2021");
         CsiFourYearRule.Assess(history, 2021, EveryYear).Findings.ShouldHaveSingleItem();
     }
 
@@ -204,7 +205,8 @@ public class EssaSettingsTests
     [Fact]
     public void The_CSI_year_count_is_a_documented_assumed_setting()
     {
-        var definition = EssaSettings.Definitions.ShouldHaveSingleItem();
+        var definition = EssaSettings.Definition;
+        DeterminationSettings.Definitions.ShouldContain(definition);
         definition.Key.ShouldBe("essa.csi-years");
         definition.Default.ShouldBe("skip-2020-2021");
         definition.Allowed.ShouldBe(["skip-2020-2021", "every-year"]);
@@ -215,16 +217,16 @@ public class EssaSettingsTests
     [Fact]
     public void Status_years_skip_2020_and_2021_by_default()
     {
-        EssaSettings.Defaults.StatusYears(2024).ShouldBe([2018, 2019, 2022, 2023, 2024]);
-        EssaSettings.Defaults.With("ESSA.CSI-YEARS", "Every-Year").StatusYears(2022).ShouldBe([2018, 2019, 2020, 2021, 2022]);
-        EssaSettings.Defaults.StatusYears(2017).ShouldBeEmpty();
+        DeterminationSettings.Defaults.StatusYears(2024).ShouldBe([2018, 2019, 2022, 2023, 2024]);
+        DeterminationSettings.Defaults.With("ESSA.CSI-YEARS", "Every-Year").StatusYears(2022).ShouldBe([2018, 2019, 2020, 2021, 2022]);
+        DeterminationSettings.Defaults.StatusYears(2017).ShouldBeEmpty();
     }
 
     [Fact]
     public void Unknown_keys_and_values_are_refused()
     {
-        Should.Throw<ArgumentException>(() => EssaSettings.Defaults.With("essa.years", "every-year")).Message.ShouldContain("known settings: essa.csi-years");
-        Should.Throw<ArgumentException>(() => EssaSettings.Defaults.With(EssaSettings.CsiYears, "calendar")).Message.ShouldContain("allowed: skip-2020-2021, every-year");
+        Should.Throw<ArgumentException>(() => DeterminationSettings.Defaults.With("essa.years", "every-year")).Message.ShouldContain("essa.csi-years");
+        Should.Throw<ArgumentException>(() => DeterminationSettings.Defaults.With(EssaSettings.CsiYears, "calendar")).Message.ShouldContain("allowed: skip-2020-2021, every-year");
     }
 }
 
