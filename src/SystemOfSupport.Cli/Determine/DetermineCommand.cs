@@ -28,11 +28,12 @@ public static class DetermineCommand
         var list = new Option<bool>("--list") { Description = "Print the per-LEA table even for large runs." };
         var priorDashboard = new Option<string?>("--prior-dashboard") { Description = "The previous Dashboard year's files: charter schools need the criteria met in two consecutive years." };
         var directory = new Option<string?>("--directory") { Description = "LEA directory CSV (CDS, Name, City, County, GradeSpan, ADA, CharterAuthorizerCDS): names charter schools' providers and fills city and grade span." };
+        var essa = new Option<string[]>("--essa") { Description = "ESSA assistance files (essaassistanceYY.xlsx …): an LEA with a CSI school not exited within four years gets its own finding (RULES.md §5).", AllowMultipleArgumentsPerToken = true };
         var priorLocal = new Option<string?>("--prior-local") { Description = "The previous year's local-indicator files, for charter schools' Methods 2 and 3 that year." };
 
         var command = new Command("determine", "Decide Differentiated Assistance for districts and county offices from the state's files, and write the state's workbook, a CSV and the findings.")
         {
-            year, dashboard, local, history, output, set, partial, expected, list, priorDashboard, priorLocal, directory,
+            year, dashboard, local, history, output, set, partial, expected, list, priorDashboard, priorLocal, directory, essa,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +46,8 @@ public static class DetermineCommand
                 parse.GetValue(partial),
                 parse.GetValue(priorDashboard),
                 parse.GetValue(priorLocal),
-                parse.GetValue(directory));
+                parse.GetValue(directory),
+                parse.GetValue(essa));
             var expectedPath = parse.GetValue(expected);
             // Read the comparison workbook first: a bad file must fail before anything is written.
             var state = expectedPath is null ? null : AssistanceStatusWorkbookReader.Read(expectedPath);
@@ -128,6 +130,12 @@ public static class DetermineCommand
             }
 
             console.MarkupLine($"Charter schools: {run.Charters.Count}, of which {run.Charters.Count(c => c.IsIdentified)} eligible for differentiated assistance.");
+        }
+
+        if (run.Essa is { } assessment)
+        {
+            var withFinding = run.Determinations.Count(d => d.Essa is not null) + run.Charters.Count(c => c.Essa is not null);
+            console.MarkupLine($"ESSA: {withFinding} of these LEAs have a CSI school not exited within four years ({assessment.Findings.Count} statewide in the files).");
         }
 
         foreach (var w in run.Warnings)

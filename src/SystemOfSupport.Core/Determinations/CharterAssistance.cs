@@ -10,6 +10,9 @@ public sealed record CharterDetermination(Lea Charter, int Year, CriteriaFinding
 
     /// <summary>Who provides the assistance (RULES.md §3.7); null when the charter's authorizer is unknown.</summary>
     public Providers.Provider? Provider { get; init; }
+
+    /// <summary>The charter's own CSI-not-exited finding (RULES.md §5), when ESSA files were given.</summary>
+    public Essa.EssaLeaFinding? Essa { get; init; }
 }
 
 /// <summary>

@@ -39,6 +39,9 @@ public sealed record Determination(
     /// <summary>Who provides the assistance (RULES.md §3.7).</summary>
     public Providers.Provider? Provider { get; init; }
 
+    /// <summary>A CSI school not exited within four years: its own path to assistance (RULES.md §5), when ESSA files were given.</summary>
+    public Essa.EssaLeaFinding? Essa { get; init; }
+
     public bool IsIdentified => Methods.Any(m => m.Met);
 
     public string? LetterFor(StudentGroup group) => Groups.FirstOrDefault(g => g.Group == group)?.Letter;

@@ -17,6 +17,11 @@ public static class Explanation
             lines.Add($"Provider: {provider.Name} — {provider.Reason}");
         }
 
+        if (d.Essa is { } essa)
+        {
+            lines.Add($"ESSA: {essa.Reason}");
+        }
+
         if (d.Level3 is { } l3)
         {
             lines.Add($"Level 3 (EC 52072), window {string.Join(", ", l3.Window)}: {(l3.Flag switch { true => "Y", false => "N", null => "not decided" })} — {l3.Reason}");

@@ -22,7 +22,8 @@ public sealed record DeterminationRequest(
     bool AllowMissingIndicators = false,
     string? PriorDashboardDirectory = null,
     string? PriorLocalIndicators = null,
-    string? DirectoryFile = null);
+    string? DirectoryFile = null,
+    IReadOnlyList<string>? EssaFiles = null);
 
 /// <summary>A step of a run, for progress bars: <paramref name="Done"/> of <paramref name="Total"/> units.</summary>
 public sealed record RunProgress(string Step, int Done, int Total);
@@ -38,7 +39,8 @@ public sealed record DeterminationRun(
     DeterminationSettings Settings,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<CharterDetermination> Charters,
-    LeaDirectory? Directory = null);
+    LeaDirectory? Directory = null,
+    Core.Essa.EssaAssessment? Essa = null);
 
 /// <summary>Reads the state's files for a year, once each, and decides every district and county office.</summary>
 public static class DeterminationRunner
@@ -52,10 +54,12 @@ public static class DeterminationRunner
 
         var warnings = new List<string>();
         var directory = request.DirectoryFile is null ? null : LeaDirectory.Read(request.DirectoryFile);
+        var essa = request.EssaFiles is { Count: > 0 } essaFiles ? Formats.Essa.EssaRun.Run(essaFiles, request.Year, request.Settings) : null;
+        warnings.AddRange(essa?.Warnings ?? []);
         var workbooks = ReadHistory(request, progress);
         if (request.DashboardDirectory is null)
         {
-            return WithProviders(Replay(request, rules, workbooks, warnings), directory, warnings);
+            return WithProviders(Replay(request, rules, workbooks, warnings), directory, essa?.Assessment, warnings);
         }
 
         if (workbooks.FirstOrDefault(w => w.Workbook.Year >= request.Year) is { Workbook: not null } late)
@@ -130,6 +134,7 @@ public static class DeterminationRunner
         return WithProviders(
             new DeterminationRun(request.Year, rules, determinations, history, dashboard, local, request.Settings, warnings, charters),
             directory,
+            essa?.Assessment,
             warnings);
     }
 
@@ -158,16 +163,18 @@ public static class DeterminationRunner
     }
 
     /// <summary>
-    /// Names each LEA's provider (RULES.md §3.7): a district's is its county office, a county office's is CDE, and a
+    /// Adds each LEA's ESSA finding (RULES.md §5) and names its provider (RULES.md §3.7): a district's is its county office, a county office's is CDE, and a
     /// charter's depends on its authorizer, which only the LEA directory (--directory) gives.
     /// </summary>
-    private static DeterminationRun WithProviders(DeterminationRun run, LeaDirectory? directory, List<string> warnings)
+    private static DeterminationRun WithProviders(DeterminationRun run, LeaDirectory? directory, Core.Essa.EssaAssessment? essa, List<string> warnings)
     {
         var map = run.Settings.LeadAgencyMap;
-        var leas = run.Determinations.Select(d => d with { Provider = ProviderRules.For(d.Lea, null, map) }).ToList();
+        var essaByLea = essa?.Findings.ToDictionary(f => f.Lea) ?? [];
+        var leas = run.Determinations.Select(d => d with { Provider = ProviderRules.For(d.Lea, null, map), Essa = essaByLea.GetValueOrDefault(d.Lea.Cds) }).ToList();
         var unknown = 0;
         var charters = run.Charters.Select(c =>
         {
+            c = c with { Essa = essaByLea.GetValueOrDefault(c.Charter.Cds) };
             if (directory is not null && directory.TryGet(c.Charter.Cds, out var entry) && entry.CharterAuthorizer is { } authorizer)
             {
                 return c with { Provider = ProviderRules.For(c.Charter, authorizer, map) };
@@ -181,7 +188,7 @@ public static class DeterminationRunner
             warnings.Add($"{unknown} charter school(s) have no authorizer in the LEA directory{(directory is null ? " (--directory not given)" : string.Empty)}: their provider is not named.");
         }
 
-        return run with { Determinations = leas, Charters = charters, Directory = directory };
+        return run with { Determinations = leas, Charters = charters, Directory = directory, Essa = essa };
     }
 
     /// <summary>
