@@ -28,18 +28,7 @@ public static class LeaDirectoryReader
     public static LeaDirectory Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(path, "cannot be opened: " + ex.Message, ex);
-        }
-
-        using (stream)
-        using (var reader = new StreamReader(stream, StateTextEncoding.Utf8OrWindows1252, detectEncodingFromByteOrderMarks: true))
+        using (var reader = StateTextEncoding.OpenReader(path, StateTextEncoding.Utf8OrWindows1252))
         {
             try
             {

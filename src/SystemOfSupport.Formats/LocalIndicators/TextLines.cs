@@ -11,18 +11,7 @@ internal static class TextLines
 {
     public static IEnumerable<(int Line, string Text)> Read(string path)
     {
-        StreamReader reader;
-        try
-        {
-            reader = new StreamReader(path, StateTextEncoding.Utf8OrWindows1252, detectEncodingFromByteOrderMarks: true,
-                new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(path, "cannot be read: " + ex.Message, ex);
-        }
-
-        using (reader)
+        using (var reader = StateTextEncoding.OpenReader(path))
         {
             var number = 0;
             while (reader.ReadLine() is { } line)

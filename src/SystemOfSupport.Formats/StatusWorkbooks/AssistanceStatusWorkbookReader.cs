@@ -5,6 +5,8 @@ using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Xlsx;
 using Status = SystemOfSupport.Core.Domain.AssistanceStatus;
 
+using SystemOfSupport.Formats.Text;
+
 namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
@@ -84,18 +86,7 @@ public static partial class AssistanceStatusWorkbookReader
     public static AssistanceStatusWorkbook ReadCsv(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(path, "cannot be opened: " + ex.Message, ex);
-        }
-
-        using (stream)
-        using (var reader = new StreamReader(stream, AssistanceStatusCsvWriter.Utf8NoBom, detectEncodingFromByteOrderMarks: true))
+        using (var reader = StateTextEncoding.OpenReader(path, AssistanceStatusCsvWriter.Utf8NoBom))
         {
             try
             {

@@ -17,15 +17,7 @@ public sealed class DelimitedTextReader : IDisposable
     {
         FilePath = path;
         this.delimiter = delimiter;
-        try
-        {
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            reader = new StreamReader(stream, StateTextEncoding.Utf8OrWindows1252, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(path, "cannot be opened: " + ex.Message, ex);
-        }
+        reader = StateTextEncoding.OpenReader(path);
 
         var header = reader.ReadLine() ?? throw new InputFileException(path, 1, null, "the file is empty; expected a header row");
         Header = header.Split(delimiter);

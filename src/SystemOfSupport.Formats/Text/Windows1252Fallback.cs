@@ -11,6 +11,23 @@ public static class StateTextEncoding
     // Field initializers run before a static constructor's body, so the provider is registered here, first.
     private static readonly Encoding Cp1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
+    /// <summary>
+    /// Opens a text file for streaming in the given encoding (default <see cref="Utf8OrWindows1252"/>; a byte-order
+    /// mark wins); a file that cannot be opened is bad input naming the file.
+    /// </summary>
+    public static StreamReader OpenReader(string path, Encoding? encoding = null)
+    {
+        try
+        {
+            return new StreamReader(path, encoding ?? Utf8OrWindows1252, detectEncodingFromByteOrderMarks: true,
+                new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SystemOfSupport.Core.Domain.InputFileException(path, "cannot be opened: " + ex.Message, ex);
+        }
+    }
+
     /// <summary>UTF-8, with each invalid byte decoded as its Windows-1252 character.</summary>
     public static Encoding Utf8OrWindows1252 { get; } =
         Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, new Windows1252DecoderFallback());

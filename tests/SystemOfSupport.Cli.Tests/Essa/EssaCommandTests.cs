@@ -1,3 +1,4 @@
+using SystemOfSupport.Cli.Tests.Infrastructure;
 using System.CommandLine;
 using Spectre.Console;
 using SystemOfSupport.Cli.Essa;
@@ -7,28 +8,13 @@ using SystemOfSupport.Tests;
 namespace SystemOfSupport.Cli.Tests.Essa;
 
 /// <summary>
-/// <c>sos essa</c>, run through its own command definition and <see cref="CliErrors.Guard"/> exactly as Program.Run
-/// runs every command. (Once Program registers the command, <c>CliRunner.Run("essa", …)</c> gives the same results.)
+/// <c>sos essa</c>, run through the real command line.
 /// </summary>
 public class EssaCommandTests
 {
     private static string Essa(string name) => RepoPaths.Data("cde", "essa", name);
 
-    private static (int ExitCode, string Output) Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
-        var root = new RootCommand("sos") { EssaCommand.Create(console) };
-        var code = CliErrors.Guard(console, () => root.Parse(["essa", .. args]).Invoke(new InvocationConfiguration { Output = writer, Error = writer, EnableDefaultExceptionHandler = false }));
-        return (code, writer.ToString());
-    }
+    private static (int ExitCode, string Output) Run(params string[] args) => CliRunner.Run(["essa", .. args]);
 
     [Fact]
     public void Lists_the_2024_LEAs_with_a_CSI_school_not_exited_within_four_years()
