@@ -44,65 +44,18 @@ public static class LeaDirectoryReader
     /// <summary>Reads directory text; <paramref name="file"/> names it in errors and in each entry's source.</summary>
     public static LeaDirectory Read(TextReader reader, string file)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        using var records = CsvRecordReader.Read(reader, file).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new InputFileException(file, 1, null, $"the file is empty; expected the header row {string.Join(",", Columns)}");
-        }
-
-        var (headerLine, header) = records.Current;
-        var column = ColumnIndexes(file, headerLine, header);
+        var table = CsvTable.Open(reader, file, Columns, "an LEA directory");
+        var column = Columns.ToDictionary(c => c, table.IndexOf, StringComparer.OrdinalIgnoreCase);
         var entries = new List<LeaDirectoryEntry>();
         var firstLine = new Dictionary<CdsCode, int>();
-        var more = records.MoveNext();
-        while (more)
+        foreach (var (line, fields) in table.Rows())
         {
-            var (line, fields) = records.Current;
-            more = records.MoveNext();
-            if (fields is [{ Length: 0 }])
-            {
-                continue; // a blank line
-            }
-
-            if (fields.Count != header.Count)
-            {
-                // Fewer fields on the last row is what a cut-off download looks like.
-                var hint = fields.Count < header.Count && !more ? " (the file looks truncated)" : string.Empty;
-                throw new InputFileException(file, line, Math.Min(fields.Count, header.Count) + 1,
-                    $"expected {header.Count} comma-separated fields as in the header, found {fields.Count}{hint}");
-            }
-
             var entry = new RowParser(file, line, fields, column).Parse(firstLine);
             firstLine.Add(entry.Cds, line);
             entries.Add(entry);
         }
 
         return new LeaDirectory(entries);
-    }
-
-    private static Dictionary<string, int> ColumnIndexes(string file, int headerLine, IReadOnlyList<string> header)
-    {
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++)
-        {
-            var name = header[i].Trim().TrimStart('\uFEFF');
-            if (name.Length > 0 && !index.TryAdd(name, i))
-            {
-                throw new InputFileException(file, headerLine, i + 1, $"column '{name}' appears twice (columns {index[name] + 1} and {i + 1})");
-            }
-        }
-
-        foreach (var required in Columns)
-        {
-            if (!index.ContainsKey(required))
-            {
-                throw new InputFileException(file, headerLine, header.Count + 1,
-                    $"missing required column '{required}'; the header has: {string.Join(", ", header)}; an LEA directory needs: {string.Join(", ", Columns)}");
-            }
-        }
-
-        return index;
     }
 
     private sealed class RowParser(string file, int line, IReadOnlyList<string> fields, Dictionary<string, int> column)
