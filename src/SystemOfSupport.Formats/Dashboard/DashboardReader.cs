@@ -1,4 +1,5 @@
 using System.Globalization;
+using SystemOfSupport.Core.Colors;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Text;
 
@@ -24,8 +25,9 @@ public sealed record DashboardRecord(Lea Lea, IndicatorResult Result);
 public sealed record DashboardFileSummary(string Path, Indicator Indicator, int Year, long Bytes, int RowsRead, int RowsKept);
 
 /// <summary>
-/// Reads one Dashboard download file (2023+ layouts), by header name. Rows that cannot matter to an LEA decision
-/// (the state row, non-charter schools) are skipped before their values are parsed.
+/// Reads one Dashboard download file, by header name. <see cref="Read"/> serves the decisions: rows that cannot
+/// matter to an LEA decision (the state row, non-charter schools) are skipped before their values are parsed.
+/// <see cref="ReadRows"/> serves the color check: every row, with every column the color engine reads.
 /// </summary>
 public static class DashboardReader
 {
@@ -35,12 +37,7 @@ public static class DashboardReader
     /// </summary>
     public static IEnumerable<DashboardRecord> Read(string path, int expectedYear, DashboardColumnsNeeded needed = DashboardColumnsNeeded.Color, Action<DashboardFileSummary>? completed = null)
     {
-        if (!DashboardFileName.TryParse(path, out var name) || name is null)
-        {
-            throw new InputFileException(path, null, null,
-                "not a Dashboard download file name; expected {indicator}downloadYYYY.txt (e.g. eladownload2024.txt) or a pre-release name such as CHRONIC_2024.txt");
-        }
-
+        var name = NameOf(path);
         if (name.Year != expectedYear)
         {
             throw new InputFileException(path, null, null, $"the file name says {name.Year}, but --year is {expectedYear}");
@@ -49,84 +46,220 @@ public static class DashboardReader
         return ReadCore(path, name, expectedYear, needed, completed);
     }
 
+    /// <summary>
+    /// Reads every row of a file (state, districts, county offices, schools), the year taken from its name. The
+    /// whole file is read before it is returned: an LEA row is marked DASS when every non-charter school of the LEA
+    /// in the file is (the state reports a county office that serves only alternative schools with their methods,
+    /// though its own row leaves <c>dass_flag</c> blank).
+    /// </summary>
+    public static IReadOnlyList<DashboardRow> ReadRows(string path, Action<DashboardFileSummary>? completed = null)
+    {
+        var name = NameOf(path);
+        using var file = new RowParser(path, name, name.Year, DashboardColumnsNeeded.None, yearSaidBy: "the file name says");
+        var rows = new List<DashboardRow>();
+        while (file.Reader.ReadRow() is { } f)
+        {
+            var rtype = file.RecordType(f);
+            var cds = file.Cds(f);
+            // 2018's unnamed ELA and Math group is the reclassified learners (EL = ELO + it), later coded RFP.
+            var group = file.TryGroup(f, out var named) ? named : StudentGroup.RFP;
+            file.CheckDuplicate(cds, group);
+            rows.Add(file.Row(f, rtype, cds, group));
+        }
+
+        completed?.Invoke(file.Summary(rows.Count, rows.Count));
+        return WithAlternativeSchoolLeas(rows);
+    }
+
+    private static DashboardFileName NameOf(string path) =>
+        DashboardFileName.TryParse(path, out var name) && name is not null
+            ? name
+            : throw new InputFileException(path, null, null,
+                "not a Dashboard download file name; expected {indicator}downloadYYYY.txt (e.g. eladownload2024.txt) or a pre-release name such as CHRONIC_2024.txt");
+
     private static IEnumerable<DashboardRecord> ReadCore(string path, DashboardFileName name, int year, DashboardColumnsNeeded needed, Action<DashboardFileSummary>? completed)
     {
-        using var reader = DelimitedTextReader.Open(path, '\t');
-        var cols = new Columns(reader, name.Indicator, year, needed);
-        var fileLabel = Path.GetFileName(path);
+        using var file = new RowParser(path, name, year, needed, yearSaidBy: "--year is");
+        var cols = file.Columns;
         int read = 0, kept = 0;
-        var seen = new Dictionary<(string Cds, StudentGroup Group), int>();
-
-        while (reader.ReadRow() is { } f)
+        while (file.Reader.ReadRow() is { } f)
         {
             read++;
-            // 2017's files say "2017f" (the final release).
-            if (cols.ReportingYear >= 0 && f[cols.ReportingYear].Length > 0 && f[cols.ReportingYear].Trim().TrimEnd('f', 'F') != cols.YearText)
-            {
-                throw reader.Error(cols.ReportingYear, $"reportingyear is {f[cols.ReportingYear]}, but --year is {year}");
-            }
-
-            var rtype = f[cols.RType].Trim();
+            var rtype = file.RecordType(f);
             var charter = Flag(f, cols.CharterFlag) == true;
-            var keep = rtype.Equals("D", StringComparison.OrdinalIgnoreCase) || (rtype.Equals("S", StringComparison.OrdinalIgnoreCase) && charter);
-            if (!keep)
+            if (!(rtype == "D" || (rtype == "S" && charter)))
             {
-                if (rtype is not ("X" or "x" or "S" or "s"))
-                {
-                    throw reader.Error(cols.RType, $"unknown rtype '{rtype}'; expected X (state), D (district or county office) or S (school)");
-                }
-
                 continue;
             }
 
-            if (!CdsCode.TryParse(f[cols.Cds], out var cds))
+            var cds = file.Cds(f);
+            if (!file.TryGroup(f, out var group))
             {
-                throw reader.Error(cols.Cds, $"'{f[cols.Cds]}' is not a 14-digit CDS code");
-            }
-
-            var group = StudentGroup.EL;
-            if (cols.Group >= 0 && f[cols.Group].Trim().Length == 0 && year < 2023)
-            {
-                // 2018's ELA and Math files carry an unnamed informational group (the reclassified learners, later "RFP").
                 continue;
             }
 
-            if (cols.Group >= 0 && !StudentGroups.TryParse(f[cols.Group], out group))
-            {
-                throw reader.Error(cols.Group, $"unknown student group '{f[cols.Group]}'; expected one of {string.Join(", ", StudentGroups.KnownCodes)}");
-            }
-
-            if (!seen.TryAdd((cds.Value, group), reader.LineNumber))
-            {
-                throw reader.Error(cols.Group >= 0 ? cols.Group : cols.Cds,
-                    $"duplicate row for {cds} student group {group}: already given on line {seen[(cds.Value, group)]}");
-            }
-
+            file.CheckDuplicate(cds, group);
             var isCoe = Flag(f, cols.CoeFlag) == true;
             var kind = Lea.KindOf(cds, isCoe, charter);
             var leaName = kind == LeaKind.CharterSchool && cols.SchoolName >= 0 ? f[cols.SchoolName] : cols.DistrictName >= 0 ? f[cols.DistrictName] : string.Empty;
             var lea = new Lea(cds, kind, leaName.Trim(), cols.CountyName >= 0 ? f[cols.CountyName].Trim() : string.Empty);
-
-            var result = new IndicatorResult(
-                cds,
-                name.Indicator,
-                group,
-                (DashboardColor)Level(reader, f, cols.Color, "color"),
-                Level(reader, f, cols.StatusLevel, "statuslevel"),
-                Level(reader, f, cols.ChangeLevel, "changelevel"),
-                Integer(reader, f, cols.CurrDenom),
-                Number(reader, f, cols.CurrStatus),
-                Integer(reader, f, cols.PriorDenom),
-                Number(reader, f, cols.PriorStatus),
-                Number(reader, f, cols.Change),
-                Flag(f, cols.CurrNSizeMet),
-                Flag(f, cols.AccountabilityMet),
-                new SourceRef(fileLabel, reader.LineNumber));
             kept++;
-            yield return new DashboardRecord(lea, result);
+            yield return new DashboardRecord(lea, file.Result(f, cds, group));
         }
 
-        completed?.Invoke(new DashboardFileSummary(path, name.Indicator, year, reader.Length, read, kept));
+        completed?.Invoke(file.Summary(read, kept));
+    }
+
+    private static List<DashboardRow> WithAlternativeSchoolLeas(List<DashboardRow> rows)
+    {
+        var schoolsByLea = rows
+            .Where(r => r.RecordType == "S" && !r.Charter)
+            .GroupBy(r => r.Result.Cds.CdCode)
+            .ToDictionary(g => g.Key, g => g.All(r => r.Measure.Dass));
+        return [.. rows.Select(r => r.RecordType == "D" && !r.Measure.Dass && schoolsByLea.GetValueOrDefault(r.Result.Cds.CdCode)
+            ? r with { Measure = r.Measure with { Dass = true } }
+            : r)];
+    }
+
+    /// <summary>One open file and the checks every row passes, whichever mode reads it.</summary>
+    private sealed class RowParser : IDisposable
+    {
+        private readonly DashboardFileName name;
+        private readonly int year;
+        private readonly string yearSaidBy;
+        private readonly string fileLabel;
+        private readonly Dictionary<(string Cds, StudentGroup Group), int> seen = [];
+
+        public RowParser(string path, DashboardFileName name, int year, DashboardColumnsNeeded needed, string yearSaidBy)
+        {
+            this.name = name;
+            this.year = year;
+            this.yearSaidBy = yearSaidBy;
+            fileLabel = Path.GetFileName(path);
+            Reader = DelimitedTextReader.Open(path, '\t');
+            try
+            {
+                Columns = new DashboardColumns(Reader, name.Indicator, year, needed);
+            }
+            catch (InputFileException)
+            {
+                // A missing column: the caller never gets the parser to dispose.
+                Reader.Dispose();
+                throw;
+            }
+        }
+
+        public DelimitedTextReader Reader { get; }
+
+        public DashboardColumns Columns { get; }
+
+        /// <summary>The row's <c>rtype</c> in upper case, once its <c>reportingyear</c> is checked.</summary>
+        public string RecordType(string[] f)
+        {
+            // 2017's files say "2017f" (the final release).
+            var reportingYear = Columns.ReportingYear;
+            if (reportingYear >= 0 && f[reportingYear].Length > 0 && f[reportingYear].Trim().TrimEnd('f', 'F') != Columns.YearText)
+            {
+                throw Reader.Error(reportingYear, $"reportingyear is {f[reportingYear]}, but {yearSaidBy} {year}");
+            }
+
+            return f[Columns.RType].Trim().ToUpperInvariant() switch
+            {
+                var t and ("X" or "D" or "S") => t,
+                var t => throw Reader.Error(Columns.RType, $"unknown rtype '{t}'; expected X (state), D (district or county office) or S (school)"),
+            };
+        }
+
+        public CdsCode Cds(string[] f) =>
+            CdsCode.TryParse(f[Columns.Cds], out var cds) ? cds : throw Reader.Error(Columns.Cds, $"'{f[Columns.Cds]}' is not a 14-digit CDS code");
+
+        /// <summary>The row's student group (EL where the file has no group column); false for 2018's unnamed group.</summary>
+        public bool TryGroup(string[] f, out StudentGroup group)
+        {
+            group = StudentGroup.EL;
+            if (Columns.Group < 0)
+            {
+                return true;
+            }
+
+            if (f[Columns.Group].Trim().Length == 0 && year < 2023)
+            {
+                return false;
+            }
+
+            if (!StudentGroups.TryParse(f[Columns.Group], out group))
+            {
+                throw Reader.Error(Columns.Group, $"unknown student group '{f[Columns.Group]}'; expected one of {string.Join(", ", StudentGroups.KnownCodes)}");
+            }
+
+            return true;
+        }
+
+        public void CheckDuplicate(CdsCode cds, StudentGroup group)
+        {
+            if (!seen.TryAdd((cds.Value, group), Reader.LineNumber))
+            {
+                throw Reader.Error(Columns.Group >= 0 ? Columns.Group : Columns.Cds,
+                    $"duplicate row for {cds} student group {group}: already given on line {seen[(cds.Value, group)]}");
+            }
+        }
+
+        public IndicatorResult Result(string[] f, CdsCode cds, StudentGroup group) => new(
+            cds,
+            name.Indicator,
+            group,
+            (DashboardColor)Level(Reader, f, Columns.Color, "color"),
+            Level(Reader, f, Columns.StatusLevel, "statuslevel"),
+            Level(Reader, f, Columns.ChangeLevel, "changelevel"),
+            Integer(Reader, f, Columns.CurrDenom),
+            Number(Reader, f, Columns.CurrStatus),
+            Integer(Reader, f, Columns.PriorDenom),
+            Number(Reader, f, Columns.PriorStatus),
+            Number(Reader, f, Columns.Change),
+            Flag(f, Columns.CurrNSizeMet),
+            Flag(f, Columns.AccountabilityMet),
+            new SourceRef(fileLabel, Reader.LineNumber));
+
+        public DashboardRow Row(string[] f, string rtype, CdsCode cds, StudentGroup group)
+        {
+            var c = Columns;
+            var result = Result(f, cds, group);
+            var measure = new IndicatorMeasure(
+                year,
+                name.Indicator,
+                group,
+                IsLeaLevel: rtype != "S",
+                result.CurrentStatus,
+                c.CurrTesters >= 0 ? Integer(Reader, f, c.CurrTesters) : result.CurrentDenominator,
+                result.PriorStatus,
+                c.PriorTesters >= 0 ? Integer(Reader, f, c.PriorTesters) : result.PriorDenominator,
+                c.SuspensionType >= 0 && f[c.SuspensionType].Trim() is { Length: > 0 } type ? type : null,
+                Flag(f, c.HsCutPoints) == true,
+                Flag(f, c.SmallDenom))
+            {
+                Change = result.Change,
+                Dass = Flag(f, c.DassFlag) == true,
+                CurrentNSize = Integer(Reader, f, c.CurrDenomSwd),
+                PriorNSize = Integer(Reader, f, c.PriorDenomSwd),
+                BelowParticipationTarget = Flag(f, c.BelowParticipation) == true,
+            };
+            var published = new PublishedLevels(
+                c.StatusLevel >= 0 ? result.StatusLevel : null,
+                c.ChangeLevel >= 0 ? result.ChangeLevel : null,
+                c.Color >= 0 ? result.Color : null,
+                c.Box >= 0 ? Integer(Reader, f, c.Box) ?? 0 : null);
+            return new DashboardRow(
+                rtype,
+                Flag(f, c.CharterFlag) == true,
+                result,
+                measure,
+                published,
+                c.ColorSetByState.Any(i => Flag(f, i) == true));
+        }
+
+        public DashboardFileSummary Summary(int read, int kept) => new(Reader.FilePath, name.Indicator, year, Reader.Length, read, kept);
+
+        public void Dispose() => Reader.Dispose();
     }
 
     private static bool? Flag(string[] f, int i)
@@ -180,56 +313,5 @@ public static class DashboardReader
         }
 
         throw r.Error(i, $"{r.Header[i]} must be a number, found '{s}'");
-    }
-
-    /// <summary>Column positions resolved once per file, by header name.</summary>
-    private sealed class Columns
-    {
-        public Columns(DelimitedTextReader r, Indicator indicator, int year, DashboardColumnsNeeded needed)
-        {
-            Cds = r.Require("cds");
-            RType = r.Require("rtype");
-            // ELPI files had no studentgroup column before 2024: every row is the EL group.
-            Group = indicator == Indicator.Elpi && year < 2024 ? r.IndexOf("studentgroup") : r.Require("studentgroup");
-            var used = needed != DashboardColumnsNeeded.None;
-            SchoolName = r.IndexOf("schoolname");
-            DistrictName = r.IndexOf("districtname");
-            CountyName = r.IndexOf("countyname");
-            CharterFlag = r.IndexOf("charter_flag");
-            CoeFlag = r.IndexOf("coe_flag");
-            CurrDenom = used ? r.Require("currdenom") : r.IndexOf("currdenom");
-            CurrStatus = r.IndexOf("currstatus");
-            PriorDenom = r.IndexOf("priordenom");
-            PriorStatus = r.IndexOf("priorstatus");
-            Change = r.IndexOf("change");
-            StatusLevel = used ? r.Require("statuslevel") : r.IndexOf("statuslevel");
-            ChangeLevel = r.IndexOf("changelevel");
-            Color = needed == DashboardColumnsNeeded.Color ? r.Require("color", $"the {year} rules read this indicator's color") : r.IndexOf("color");
-            CurrNSizeMet = r.IndexOf("currnsizemet");
-            AccountabilityMet = r.IndexOf("accountabilitymet");
-            ReportingYear = r.IndexOf("reportingyear");
-            YearText = year.ToString(CultureInfo.InvariantCulture);
-        }
-
-        public int Cds { get; }
-        public int RType { get; }
-        public int Group { get; }
-        public int SchoolName { get; }
-        public int DistrictName { get; }
-        public int CountyName { get; }
-        public int CharterFlag { get; }
-        public int CoeFlag { get; }
-        public int CurrDenom { get; }
-        public int CurrStatus { get; }
-        public int PriorDenom { get; }
-        public int PriorStatus { get; }
-        public int Change { get; }
-        public int StatusLevel { get; }
-        public int ChangeLevel { get; }
-        public int Color { get; }
-        public int CurrNSizeMet { get; }
-        public int AccountabilityMet { get; }
-        public int ReportingYear { get; }
-        public string YearText { get; }
     }
 }
