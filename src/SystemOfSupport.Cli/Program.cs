@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SystemOfSupport.Cli.Dashboard;
 using SystemOfSupport.Cli.Determine;
 using SystemOfSupport.Cli.Essa;
 using SystemOfSupport.Cli.Explain;
@@ -23,6 +24,7 @@ public static class Program
             SettingsCommand.Create(console),
             HistoryCommand.Create(console),
             EssaCommand.Create(console),
+            DashboardCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }
