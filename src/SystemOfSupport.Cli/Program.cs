@@ -1,10 +1,13 @@
 using System.CommandLine;
 using Spectre.Console;
 using SystemOfSupport.Cli.Dashboard;
+using SystemOfSupport.Cli.Calpads;
 using SystemOfSupport.Cli.Determine;
 using SystemOfSupport.Cli.Essa;
 using SystemOfSupport.Cli.Explain;
+using SystemOfSupport.Cli.Funding;
 using SystemOfSupport.Cli.History;
+using SystemOfSupport.Cli.Project;
 using SystemOfSupport.Cli.Infrastructure;
 using SystemOfSupport.Cli.Settings;
 
@@ -24,7 +27,10 @@ public static class Program
             SettingsCommand.Create(console),
             HistoryCommand.Create(console),
             EssaCommand.Create(console),
+            CalpadsCommand.Create(console),
+            FundingCommand.Create(console),
             DashboardCommand.Create(console),
+            ProjectCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }

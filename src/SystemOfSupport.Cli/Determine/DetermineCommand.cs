@@ -29,11 +29,13 @@ public static class DetermineCommand
         var priorDashboard = new Option<string?>("--prior-dashboard") { Description = "The previous Dashboard year's files: charter schools need the criteria met in two consecutive years." };
         var directory = new Option<string?>("--directory") { Description = "LEA directory CSV (CDS, Name, City, County, GradeSpan, ADA, CharterAuthorizerCDS): names charter schools' providers and fills city and grade span." };
         var essa = new Option<string[]>("--essa") { Description = "ESSA assistance files (essaassistanceYY.xlsx …): an LEA with a CSI school not exited within four years gets its own finding (RULES.md §5).", AllowMultipleArgumentsPerToken = true };
+        var certifications = new Option<string?>("--certifications") { Description = "CALPADS certification records (CSV; data/calpads/README.md): decides Method 4 (2024 on)." };
+        var calendar = new Option<string?>("--calendar") { Description = "More CALPADS deadlines (CSV) beyond the built-in 2023-24 and 2024-25 calendars." };
         var priorLocal = new Option<string?>("--prior-local") { Description = "The previous year's local-indicator files, for charter schools' Methods 2 and 3 that year." };
 
         var command = new Command("determine", "Decide Differentiated Assistance for districts and county offices from the state's files, and write the state's workbook, a CSV and the findings.")
         {
-            year, dashboard, local, history, output, set, partial, expected, list, priorDashboard, priorLocal, directory, essa,
+            year, dashboard, local, history, output, set, partial, expected, list, priorDashboard, priorLocal, directory, essa, certifications, calendar,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +49,9 @@ public static class DetermineCommand
                 parse.GetValue(priorDashboard),
                 parse.GetValue(priorLocal),
                 parse.GetValue(directory),
-                parse.GetValue(essa));
+                parse.GetValue(essa),
+                parse.GetValue(certifications),
+                parse.GetValue(calendar));
             var expectedPath = parse.GetValue(expected);
             // Read the comparison workbook first: a bad file must fail before anything is written.
             var state = expectedPath is null ? null : AssistanceStatusWorkbookReader.Read(expectedPath);
@@ -70,10 +74,15 @@ public static class DetermineCommand
         return command;
     }
 
-    private static void Print(IAnsiConsole console, DeterminationRun run, IReadOnlyList<string> written, bool list)
+    internal static void Print(IAnsiConsole console, DeterminationRun run, IReadOnlyList<string> written, bool list)
     {
         var summary = RunSummary.Of(run);
         var rows = run.Dashboard.Files.Sum(f => f.RowsRead);
+        if (run.Projected)
+        {
+            console.MarkupLine("[bold yellow]PROJECTED[/] from the LEA's own numbers, not the state's decision:");
+        }
+
         console.MarkupLine(run.Dashboard.Files.Count == 0
             ? $"[bold]{run.Year} Differentiated Assistance[/] — {summary.Leas} districts and county offices, replayed from the state's workbook."
             : $"[bold]{run.Year} Differentiated Assistance[/] — {summary.Leas} districts and county offices, from {run.Dashboard.Files.Count} Dashboard files ({rows:N0} rows) and {run.Local.FilesRead.Count} local-indicator files.");
@@ -149,7 +158,7 @@ public static class DetermineCommand
         }
     }
 
-    private static void PrintComparison(IAnsiConsole console, ComparisonResult result, string file)
+    internal static void PrintComparison(IAnsiConsole console, ComparisonResult result, string file)
     {
         if (result.Agrees)
         {

@@ -40,6 +40,12 @@ public sealed record IndicatorMeasure(
     /// <inheritdoc cref="CurrentNSize"/>
     public int? PriorNSize { get; init; }
 
+    /// <summary>The count behind a rate (<c>currnumer</c>), where the file gives it: a later year's change is computed from the unrounded rate.</summary>
+    public int? CurrentNumerator { get; init; }
+
+    /// <summary>The unrounded rate when the count is known, else the published status.</summary>
+    public decimal? ExactCurrentStatus => CurrentNumerator is int n && CurrentDenominator is > 0 and int d ? 100m * n / d : CurrentStatus;
+
     /// <summary>Fewer than 95% of the students tested (2022's ELPI <c>flag95pct</c>): the year may cap the status level.</summary>
     public bool BelowParticipationTarget { get; init; }
 }

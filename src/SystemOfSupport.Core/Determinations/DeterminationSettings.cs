@@ -16,6 +16,14 @@ public sealed class DeterminationSettings
     public const string MissingLocalIndicators = "local.missing-lea";
     public const string Scope = "scope.leas";
     public const string LeadAgencyMapKey = "providers.lead-agency-map";
+    public const string CalpadsDeadline = "calpads.deadline";
+    public const string CalpadsDataQuality = "calpads.data-quality";
+    public const string CalpadsMissingLea = "calpads.missing-lea";
+    public const string FundingEarlierReports = "funding.earlier-reports";
+    public const string FundingIdentified = "funding.identified";
+    public const string FundingLeaNotInDirectory = "funding.lea-not-in-directory";
+    public const string FundingMissingCharterReport = "funding.missing-charter-report";
+    public const string FundingCoLeadShare = "funding.co-lead-share";
 
     public static IReadOnlyList<SettingDefinition> Definitions { get; } =
     [
@@ -32,6 +40,30 @@ public sealed class DeterminationSettings
             "Which Geographic Lead Agency map decides the lead agency for a county's charter schools authorized by its county office: '2019' is the 2019-era map of seven regions, taken as current because no later map is confirmed.",
             "RULES.md §1, §3.7 [assumed]"),
         Essa.EssaSettings.Definition,
+        new(CalpadsDeadline, Calpads.CalpadsSettings.AmendmentWindowClose, [Calpads.CalpadsSettings.AmendmentWindowClose, Calpads.CalpadsSettings.CertificationDeadline],
+            "Which CALPADS deadline a submission must be certified by for Method 4: the final one, the close of the amendment window where there is one, else the certification deadline ('amendment-window-close'), or the certification deadline even where an amendment window follows ('certification-deadline'). A re-certification after an amendment must always be in by the window's close.",
+            "RULES.md §6 [assumed]"),
+        new(CalpadsDataQuality, Calpads.CalpadsSettings.AnyFlagged, [Calpads.CalpadsSettings.AnyFlagged, Calpads.CalpadsSettings.NotEvaluated],
+            "From the 2026 Dashboard (2025-26 data) an identified data-quality issue also meets Method 4, but CDE has not set its parameters: any submission of the year flagged DataQualityIssue = Y in the certification file counts ('any-flagged'), or data quality is not evaluated ('not-evaluated').",
+            "RULES.md §6 [assumed]"),
+        new(CalpadsMissingLea, Calpads.CalpadsSettings.NotMet, [Calpads.CalpadsSettings.NotMet, Calpads.CalpadsSettings.NotCertified, Calpads.CalpadsSettings.Error],
+            "A district or county office with no CALPADS certification records for the school year: Method 4 is not met, and its reason says so ('not-met'); it is taken as having certified nothing ('not-certified'); or the run fails ('error').",
+            "RULES.md §6 [assumed]"),
+        new(FundingEarlierReports, Funding.FundingSettings.PrecedingPublished, [Funding.FundingSettings.PrecedingPublished, Funding.FundingSettings.Carry2019, Funding.FundingSettings.Zero2020And2021],
+            "Which reports a county office's funding averages over across the 2020-2021 gap (no Dashboard): the current report and the published ones before it, 2020 and 2021 skipped (FY 2022-23: 2022, 2019, 2018) ('preceding-published'); 2020 and 2021 counted as repeating 2019's report ('carry-2019': 2022, 2019, 2019); or counted as identifying no one ('zero-2020-2021': 2022 and two empty years). The report of Dashboard year Y is the current report of fiscal year Y-(Y+1).",
+            "RULES.md §7 [assumed]"),
+        new(FundingIdentified, Funding.FundingSettings.Year1, [Funding.FundingSettings.Year1, Funding.FundingSettings.Year1AndYear2],
+            "Which statuses count as identified for a county office's funding allowances: newly identified only ('Differentiated Assistance', 2023 on 'Differentiated Assistance, Year 1', 2017 'Differentiated Support') ('year1'), or also the Year 2 carry-over ('year1-and-year2').",
+            "RULES.md §7 [assumed]"),
+        new(FundingLeaNotInDirectory, Funding.FundingSettings.Error, [Funding.FundingSettings.Error, Funding.FundingSettings.Small, Funding.FundingSettings.Medium, Funding.FundingSettings.Large],
+            "An identified district or charter school of a county the LEA directory covers, but missing from the directory: the run fails ('error'), or a district is sized in that ADA band ('small' up to 2,499, 'medium' 2,500-9,999, 'large' 10,000 or more) and a charter school taken as not authorized by its county office. Counties the directory does not list are not computed.",
+            "RULES.md §7 [assumed]"),
+        new(FundingMissingCharterReport, Funding.FundingSettings.NoneIdentified, [Funding.FundingSettings.NoneIdentified, Funding.FundingSettings.Error],
+            "A charter report year (2023 on: the state's charterassistanceYY or this tool's) that a fiscal year averages over but no file gives: no charter school counted for that year, with a warning ('none-identified'), or the run fails ('error'). Years before 2023 had no charter report and count none.",
+            "RULES.md §7 [assumed]"),
+        new(FundingCoLeadShare, Funding.FundingSettings.SplitEqually, [Funding.FundingSettings.SplitEqually, Funding.FundingSettings.FirstListed],
+            "An allowance that goes to a Geographic Lead Agency region led by two co-leads (Placer and Sacramento; Riverside and San Diego): split equally between them ('split-equally'), or paid to the first-listed lead ('first-listed').",
+            "RULES.md §1, §7 [assumed]"),
     ];
 
     private static readonly FrozenDictionary<string, SettingDefinition> ByKey =

@@ -19,8 +19,8 @@ public static class DifferentiatedAssistance
         var methods = criteria.Methods.ToList();
         if (rules.HasMethod4)
         {
-            methods.Add(new MethodFinding(4, false,
-                "Not evaluated: CALPADS certification records are not read by this version, so MetMethod4 is N (RULES.md §6; no LEA met Method 4 in 2024)."));
+            methods.Add(evidence.Method4 ?? new MethodFinding(4, false,
+                "Not evaluated: no CALPADS certification records were given (--certifications), so MetMethod4 is N (RULES.md §6; no LEA met Method 4 in 2024)."));
         }
 
         var (status, reason) = Status(rules, evidence, methods, settings);

@@ -32,5 +32,8 @@ public sealed record LeaEvidence(
 {
     public bool HasHistory => History.Latest(Lea.Cds) is not null;
 
+    /// <summary>Method 4 from the LEA's CALPADS certifications (RULES.md §6); null when no certification records were given.</summary>
+    public MethodFinding? Method4 { get; init; }
+
     public AssistanceStatus? StatusIn(int year) => History.Status(Lea.Cds, year);
 }

@@ -46,6 +46,8 @@ internal sealed class DashboardColumns
         CurrDenomSwd = r.IndexOf("currdenom_swd");
         PriorDenomSwd = r.IndexOf("priordenom_swd");
         CurrTesters = r.IndexOf("currtesters");
+        // The count behind a rate; CCI calls it curr_prep.
+        CurrNumerator = r.IndexOf("currnumer") is >= 0 and var n ? n : r.IndexOf("curr_prep");
         PriorTesters = r.IndexOf("priortesters");
         BelowParticipation = r.IndexOf("flag95pct");
         ColorSetByState = [.. HandSetColorFlags.Select(r.IndexOf).Where(i => i >= 0)];
@@ -87,6 +89,8 @@ internal sealed class DashboardColumns
 
     /// <summary>2017 ELPI: the students tested, which the n-size counts (<c>currdenom</c> is the rate's denominator).</summary>
     public int CurrTesters { get; }
+
+    public int CurrNumerator { get; }
     public int PriorTesters { get; }
 
     /// <summary>2022 ELPI <c>flag95pct</c>: fewer than 95% tested.</summary>

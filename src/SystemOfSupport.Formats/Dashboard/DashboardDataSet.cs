@@ -87,34 +87,42 @@ public sealed class DashboardDataSet
     {
         var requiredSet = required.ToHashSet();
         var (files, ignored) = Discover(directory, year, requiredSet);
-        var leas = new Dictionary<CdsCode, LeaDashboard>();
         var summaries = new List<DashboardFileSummary>();
-        foreach (var (path, name) in files)
+        var records = files.SelectMany(f => DashboardReader.Read(f.Path, year, colored.Contains(f.Name.Indicator) ? DashboardColumnsNeeded.Color : DashboardColumnsNeeded.Status, s =>
         {
-            foreach (var record in DashboardReader.Read(path, year, colored.Contains(name.Indicator) ? DashboardColumnsNeeded.Color : DashboardColumnsNeeded.Status, s =>
-                     {
-                         summaries.Add(s);
-                         onFile?.Invoke(s);
-                     }))
-            {
-                if (!leas.TryGetValue(record.Lea.Cds, out var lea))
-                {
-                    lea = new LeaDashboard(record.Lea, new LeaResults());
-                    leas.Add(record.Lea.Cds, lea);
-                }
-                else if (record.Lea.Kind == LeaKind.CountyOffice && lea.Lea.Kind != LeaKind.CountyOffice)
-                {
-                    // A file that sets coe_flag tells us what another left blank.
-                    lea = lea with { Lea = record.Lea };
-                    leas[record.Lea.Cds] = lea;
-                }
-
-                lea.Results.TryAdd(record.Result);
-            }
-        }
-
+            summaries.Add(s);
+            onFile?.Invoke(s);
+        }));
+        var leas = Index(records);
         var present = files.Select(f => f.Name.Indicator).ToHashSet();
         var missing = requiredSet.Where(i => !present.Contains(i)).Order().ToList();
         return new DashboardDataSet(year, leas, summaries, missing, ignored);
+    }
+
+    /// <summary>A data set made from results that did not come from the state's files (a projection), marked by <paramref name="source"/>.</summary>
+    public static DashboardDataSet FromRecords(int year, IEnumerable<DashboardRecord> records, DashboardFileSummary source) =>
+        new(year, Index(records), [source], [], []);
+
+    private static Dictionary<CdsCode, LeaDashboard> Index(IEnumerable<DashboardRecord> records)
+    {
+        var leas = new Dictionary<CdsCode, LeaDashboard>();
+        foreach (var record in records)
+        {
+            if (!leas.TryGetValue(record.Lea.Cds, out var lea))
+            {
+                lea = new LeaDashboard(record.Lea, new LeaResults());
+                leas.Add(record.Lea.Cds, lea);
+            }
+            else if (record.Lea.Kind == LeaKind.CountyOffice && lea.Lea.Kind != LeaKind.CountyOffice)
+            {
+                // A file that sets coe_flag tells us what another left blank.
+                lea = lea with { Lea = record.Lea };
+                leas[record.Lea.Cds] = lea;
+            }
+
+            lea.Results.TryAdd(record.Result);
+        }
+
+        return leas;
     }
 }

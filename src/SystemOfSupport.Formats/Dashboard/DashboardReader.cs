@@ -99,12 +99,8 @@ public static class DashboardReader
             }
 
             file.CheckDuplicate(cds, group);
-            var isCoe = Flag(f, cols.CoeFlag) == true;
-            var kind = Lea.KindOf(cds, isCoe, charter);
-            var leaName = kind == LeaKind.CharterSchool && cols.SchoolName >= 0 ? f[cols.SchoolName] : cols.DistrictName >= 0 ? f[cols.DistrictName] : string.Empty;
-            var lea = new Lea(cds, kind, leaName.Trim(), cols.CountyName >= 0 ? f[cols.CountyName].Trim() : string.Empty);
             kept++;
-            yield return new DashboardRecord(lea, file.Result(f, cds, group));
+            yield return new DashboardRecord(file.Lea(f, cds), file.Result(f, cds, group));
         }
 
         completed?.Invoke(file.Summary(read, kept));
@@ -220,6 +216,15 @@ public static class DashboardReader
             Flag(f, Columns.AccountabilityMet),
             new SourceRef(fileLabel, Reader.LineNumber));
 
+        /// <summary>The entity a row belongs to: a charter by its school name, a district or COE by its own.</summary>
+        public Lea Lea(string[] f, CdsCode cds)
+        {
+            var c = Columns;
+            var kind = Core.Domain.Lea.KindOf(cds, Flag(f, c.CoeFlag) == true, Flag(f, c.CharterFlag) == true);
+            var name = kind == LeaKind.CharterSchool && c.SchoolName >= 0 ? f[c.SchoolName] : c.DistrictName >= 0 ? f[c.DistrictName] : string.Empty;
+            return new Lea(cds, kind, name.Trim(), c.CountyName >= 0 ? f[c.CountyName].Trim() : string.Empty);
+        }
+
         public DashboardRow Row(string[] f, string rtype, CdsCode cds, StudentGroup group)
         {
             var c = Columns;
@@ -242,6 +247,7 @@ public static class DashboardReader
                 CurrentNSize = Integer(Reader, f, c.CurrDenomSwd),
                 PriorNSize = Integer(Reader, f, c.PriorDenomSwd),
                 BelowParticipationTarget = Flag(f, c.BelowParticipation) == true,
+                CurrentNumerator = Integer(Reader, f, c.CurrNumerator),
             };
             var published = new PublishedLevels(
                 c.StatusLevel >= 0 ? result.StatusLevel : null,
@@ -249,6 +255,7 @@ public static class DashboardReader
                 c.Color >= 0 ? result.Color : null,
                 c.Box >= 0 ? Integer(Reader, f, c.Box) ?? 0 : null);
             return new DashboardRow(
+                Lea(f, cds),
                 rtype,
                 Flag(f, c.CharterFlag) == true,
                 result,

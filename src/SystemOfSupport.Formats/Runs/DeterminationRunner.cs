@@ -23,7 +23,9 @@ public sealed record DeterminationRequest(
     string? PriorDashboardDirectory = null,
     string? PriorLocalIndicators = null,
     string? DirectoryFile = null,
-    IReadOnlyList<string>? EssaFiles = null);
+    IReadOnlyList<string>? EssaFiles = null,
+    string? CertificationsFile = null,
+    string? CalendarFile = null);
 
 /// <summary>A step of a run, for progress bars: <paramref name="Done"/> of <paramref name="Total"/> units.</summary>
 public sealed record RunProgress(string Step, int Done, int Total);
@@ -40,12 +42,22 @@ public sealed record DeterminationRun(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<CharterDetermination> Charters,
     LeaDirectory? Directory = null,
-    Core.Essa.EssaAssessment? Essa = null);
+    Core.Essa.EssaAssessment? Essa = null)
+{
+    /// <summary>Decided from projected results, not the state's files: every output says so.</summary>
+    public bool Projected { get; init; }
+
+    /// <summary>Method 4 came from CALPADS certification records (otherwise it is N, not evaluated).</summary>
+    public bool Method4Evaluated { get; init; }
+}
 
 /// <summary>Reads the state's files for a year, once each, and decides every district and county office.</summary>
 public static class DeterminationRunner
 {
-    public static DeterminationRun Run(DeterminationRequest request, IProgress<RunProgress>? progress = null)
+    public static DeterminationRun Run(DeterminationRequest request, IProgress<RunProgress>? progress = null) => Run(request, null, progress);
+
+    /// <summary>Decides from results already in hand (a projection) instead of <see cref="DeterminationRequest.DashboardDirectory"/>.</summary>
+    public static DeterminationRun Run(DeterminationRequest request, DashboardDataSet? given, IProgress<RunProgress>? progress = null)
     {
         if (!RuleBook.TryGet(request.Year, out var rules) || rules is null)
         {
@@ -55,9 +67,11 @@ public static class DeterminationRunner
         var warnings = new List<string>();
         var directory = request.DirectoryFile is null ? null : LeaDirectory.Read(request.DirectoryFile);
         var essa = request.EssaFiles is { Count: > 0 } essaFiles ? Formats.Essa.EssaRun.Run(essaFiles, request.Year, request.Settings) : null;
+        var certifications = request.CertificationsFile is null ? null : Calpads.CertificationReader.Read(request.CertificationsFile, directory);
+        var calendar = request.CalendarFile is null ? Core.Calpads.CalpadsCalendar.BuiltIn : Calpads.CalpadsCalendarReader.Read(request.CalendarFile);
         warnings.AddRange(essa?.Warnings ?? []);
         var workbooks = ReadHistory(request, progress);
-        if (request.DashboardDirectory is null)
+        if (request.DashboardDirectory is null && given is null)
         {
             return WithProviders(Replay(request, rules, workbooks, warnings), directory, essa?.Assessment, warnings);
         }
@@ -69,17 +83,13 @@ public static class DeterminationRunner
         }
 
         var history = new AssistanceHistory(workbooks.SelectMany(w => w.Workbook.Rows));
-        var fileCount = DashboardDataSet.Discover(request.DashboardDirectory, request.Year, rules.IndicatorsUsed.ToHashSet()).Used.Count;
-        var done = 0;
-        progress?.Report(new RunProgress("Dashboard files", 0, fileCount));
-        var dashboard = DashboardDataSet.Load(request.DashboardDirectory, request.Year, rules.IndicatorsUsed, rules.ColoredIndicators,
-            _ => progress?.Report(new RunProgress("Dashboard files", ++done, fileCount)));
+        var dashboard = given ?? LoadDashboard(request.DashboardDirectory!, request.Year, rules, progress);
         if (dashboard.MissingIndicators.Count > 0)
         {
             var missing = string.Join(", ", dashboard.MissingIndicators.Select(i => i.DisplayName()));
             if (!request.AllowMissingIndicators)
             {
-                throw new InputFileException(request.DashboardDirectory, null, null,
+                throw new InputFileException(request.DashboardDirectory ?? "(projection)", null, null,
                     $"no Dashboard file for {missing} ({request.Year} rules use it); add the file, or pass --partial to decide without it");
             }
 
@@ -117,7 +127,12 @@ public static class DeterminationRunner
         var evidence = Universe(request, dashboard, history).Select(e =>
         {
             var localRows = local.ForLea(e.Lea.Cds);
-            return new LeaEvidence(e.Lea, e.Results, e.Results.Count > 0, localRows, localRows.Count > 0, history);
+            return new LeaEvidence(e.Lea, e.Results, e.Results.Count > 0, localRows, localRows.Count > 0, history)
+            {
+                Method4 = certifications is not null && rules.HasMethod4
+                    ? Core.Calpads.CalpadsAssistance.EvaluateMethod4(request.Year, e.Lea.Cds, e.Lea.Kind, certifications, calendar, request.Settings)
+                    : null,
+            };
         }).ToList();
 
         var determinations = new List<Determination>(evidence.Count);
@@ -132,10 +147,22 @@ public static class DeterminationRunner
 
         var charters = Charters(request, rules, dashboard, local, history, warnings, progress);
         return WithProviders(
-            new DeterminationRun(request.Year, rules, determinations, history, dashboard, local, request.Settings, warnings, charters),
+            new DeterminationRun(request.Year, rules, determinations, history, dashboard, local, request.Settings, warnings, charters)
+            {
+                Method4Evaluated = certifications is not null && rules.HasMethod4,
+            },
             directory,
             essa?.Assessment,
             warnings);
+    }
+
+    private static DashboardDataSet LoadDashboard(string directory, int year, DaRuleSet rules, IProgress<RunProgress>? progress)
+    {
+        var fileCount = DashboardDataSet.Discover(directory, year, rules.IndicatorsUsed.ToHashSet()).Used.Count;
+        var done = 0;
+        progress?.Report(new RunProgress("Dashboard files", 0, fileCount));
+        return DashboardDataSet.Load(directory, year, rules.IndicatorsUsed, rules.ColoredIndicators,
+            _ => progress?.Report(new RunProgress("Dashboard files", ++done, fileCount)));
     }
 
     /// <summary>

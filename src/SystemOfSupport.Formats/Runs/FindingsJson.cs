@@ -15,9 +15,11 @@ public static class FindingsJson
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Assumptions that hold for every run of this version, beside the changeable settings.</summary>
-    public static IReadOnlyList<string> FixedAssumptions(int year) =>
+    public static IReadOnlyList<string> FixedAssumptions(DeterminationRun run) => FixedAssumptions(run.Year, run.Rules.HasMethod4 && !run.Method4Evaluated);
+
+    private static IReadOnlyList<string> FixedAssumptions(int year, bool method4NotEvaluated) =>
     [
-        "Method 4 (CALPADS certification) is not evaluated by this version: MetMethod4 is N for every LEA (RULES.md §6).",
+        .. method4NotEvaluated ? new[] { "Method 4 (CALPADS certification) was not evaluated: no certification records were given, so MetMethod4 is N for every LEA (RULES.md §6)." } : [],
         $"EC52072_{year} (Level 3) is decided from the letters of the last four Dashboard years; a year whose letters were not given (--history) can leave it blank (*) (RULES.md §4).",
         "Colors are taken as published (including rows the state set by hand, dataerrorflag = Y); they are never recomputed.",
         .. year == 2025 ? new[] { "2025 criteria other than the LTEL change are assumed the same as 2024's (RULES.md §3.1, §10)." } : [],
@@ -27,13 +29,14 @@ public static class FindingsJson
     {
         var document = new FindingsDocument(
             run.Year,
-            "sos determine",
+            run.Projected,
+            run.Projected ? "sos project (PROJECTED from the LEA's own data, not the state's decision)" : "sos determine",
             run.Rules.Source,
             run.Dashboard.Files.Select(f => new InputFile(Path.GetFileName(f.Path), f.Indicator.ToString(), f.Bytes, f.RowsRead, f.RowsKept)).ToList(),
             run.Dashboard.IgnoredFiles,
             run.Local.FilesRead.Select(Path.GetFileName).OfType<string>().ToList(),
             run.Settings.Applied(),
-            FixedAssumptions(run.Year),
+            FixedAssumptions(run),
             run.Warnings,
             RunSummary.Of(run),
             run.Determinations,
@@ -89,6 +92,7 @@ public sealed record InputFile(string File, string Indicator, long Bytes, int Ro
 
 public sealed record FindingsDocument(
     int Year,
+    bool Projected,
     string GeneratedBy,
     string Rules,
     IReadOnlyList<InputFile> DashboardFiles,

@@ -9,24 +9,31 @@ namespace SystemOfSupport.Formats.Runs;
 /// </summary>
 public static class OutputSet
 {
-    public static IReadOnlyList<string> Write(DeterminationRun run, string directory, string publishedLabel)
+    /// <summary>What a projection adds to every file name and to every file's label.</summary>
+    public const string ProjectedSuffix = "-projected";
+
+    /// <param name="extra">More files of the same run (a projection's Dashboard results), written with the others.</param>
+    public static IReadOnlyList<string> Write(DeterminationRun run, string directory, string publishedLabel, IReadOnlyList<(string Name, Action<Stream> Write)>? extra = null)
     {
         Directory.CreateDirectory(directory);
-        var table = StatusTableBuilder.Build(run, publishedLabel);
-        var yy = $"{run.Year % 100:00}";
+        var label = run.Projected ? $"PROJECTED, not the state's decision — {publishedLabel}" : publishedLabel;
+        var table = StatusTableBuilder.Build(run, label);
+        var stem = $"{run.Year % 100:00}{(run.Projected ? ProjectedSuffix : string.Empty)}";
         var wording = StatusTableBuilder.WordingFor(run.Rules);
         var outputs = new List<(string Name, Action<Stream> Write)>
         {
-            ($"assistancestatus{yy}.xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s, wording)),
-            (AssistanceStatusCsvWriter.FileName(run.Year), s => AssistanceStatusCsvWriter.Write(table, s)),
-            (FindingsJson.FileName(run.Year), s => FindingsJson.Write(run, s)),
+            ($"assistancestatus{stem}.xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s, wording)),
+            ($"assistancestatus{stem}.csv", s => AssistanceStatusCsvWriter.Write(table, s)),
+            ($"findings{stem}.json", s => FindingsJson.Write(run, s)),
         };
         if (run.Charters.Count > 0)
         {
-            var charters = CharterTableBuilder.Build(run, publishedLabel);
-            outputs.Add(($"{CharterTableBuilder.FileStem(run.Year)}.xlsx", s => AssistanceStatusWorkbookWriter.Write(charters, s, wording)));
-            outputs.Add(($"{CharterTableBuilder.FileStem(run.Year)}.csv", s => AssistanceStatusCsvWriter.Write(charters, s)));
+            var charters = CharterTableBuilder.Build(run, label);
+            outputs.Add(($"charterassistance{stem}.xlsx", s => AssistanceStatusWorkbookWriter.Write(charters, s, wording)));
+            outputs.Add(($"charterassistance{stem}.csv", s => AssistanceStatusCsvWriter.Write(charters, s)));
         }
+
+        outputs.AddRange(extra ?? []);
 
         var staged = new List<(string Temp, string Final)>();
         try

@@ -25,3 +25,22 @@ public class EssaAndProviderTests
         findings.ShouldContain("\"kind\":\"GeographicLeadAgency\"");
     }
 }
+
+public class Method4Tests
+{
+    [Fact]
+    public void Certification_records_decide_Method_4_in_determine()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var (code, output) = CliRunner.Run("determine", "--year", "2024", "--dashboard", RepoPaths.MontereyDashboard(2024), "--local", RepoPaths.LocalIndicators(2024),
+            "--history", RepoPaths.StatusWorkbook("assistancestatus23.xlsx"), "--certifications", RepoPaths.Data("calpads", "certifications-example.csv"),
+            "--directory", RepoPaths.Data("directory", "monterey-lea-directory.csv"), "--out", tmp.Path);
+        code.ShouldBe(0, output);
+
+        // The shipped example has Graves Elementary certify no End of Year submission in 2023-24 (synthetic; the state found none).
+        var (_, graves) = CliRunner.Run("explain", "--year", "2024", "--cds", "27660270000000", "--from", tmp.Path);
+        graves.ShouldContain("Method 4: Y");
+        graves.ShouldContain("Differentiated Assistance, Year 1");
+        File.ReadAllText(tmp.File("findings24.json")).ShouldNotContain("Method 4 (CALPADS certification) was not evaluated");
+    }
+}
