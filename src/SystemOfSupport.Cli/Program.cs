@@ -10,6 +10,7 @@ using SystemOfSupport.Cli.History;
 using SystemOfSupport.Cli.Project;
 using SystemOfSupport.Cli.Infrastructure;
 using SystemOfSupport.Cli.Settings;
+using SystemOfSupport.Cli.Targets;
 
 namespace SystemOfSupport.Cli;
 
@@ -31,6 +32,7 @@ public static class Program
             FundingCommand.Create(console),
             DashboardCommand.Create(console),
             ProjectCommand.Create(console),
+            TargetsCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }
