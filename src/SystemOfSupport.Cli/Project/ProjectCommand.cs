@@ -9,6 +9,7 @@ using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Projections;
 using SystemOfSupport.Formats.Runs;
 using SystemOfSupport.Formats.StatusWorkbooks;
+using SystemOfSupport.Formats.Text;
 
 namespace SystemOfSupport.Cli.Project;
 
@@ -73,13 +74,11 @@ public static class ProjectCommand
                 Text(m.CurrentDenominator), Text(m.CurrentStatus), Text(m.PriorDenominator), Text(m.PriorStatus),
                 Text(r.Color.StatusLevel), Text(r.Color.ChangeLevel), r.Color.Color.ToString(), Text(r.Color.Box), r.Color.Explanation,
             ];
-            writer.Write(string.Join(',', cells.Select(Quote)) + "\r\n");
+            writer.Write(CsvText.Record(cells) + "\r\n");
         }
     }
 
     private static string Text<T>(T? value) where T : struct, IFormattable => value?.ToString(null, CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Quote(string s) => s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
 }

@@ -7,6 +7,7 @@ using SystemOfSupport.Cli.Settings;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Runs;
 using SystemOfSupport.Formats.Targets;
+using SystemOfSupport.Formats.Text;
 
 namespace SystemOfSupport.Cli.Targets;
 
@@ -85,7 +86,7 @@ public static class TargetsCommand
                     lea.Exit.Targets.Contains(t) ? "Y" : "N",
                     t.Description,
                 ];
-                sb.Append(string.Join(',', cells.Select(c => c.IndexOfAny([',', '"']) >= 0 ? $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : c))).Append("\r\n");
+                sb.Append(CsvText.Record(cells)).Append("\r\n");
             }
         }
 

@@ -82,7 +82,7 @@ public static partial class EssaAssistanceReader
         var sheets = XlsxSheetReader.SheetNames(path);
         foreach (var sheet in sheets)
         {
-            var rows = XlsxSheetReader.ReadRows(path, sheet).Select(r => new SourceRow(r.RowNumber, Dense(r)));
+            var rows = XlsxSheetReader.ReadRows(path, sheet).Select(r => new SourceRow(r.RowNumber, r.Dense()));
             if (new Parser(path, sheet, XlsxSheetReader.ColumnLetters).Parse(rows) is { } file)
             {
                 return file;
@@ -117,21 +117,6 @@ public static partial class EssaAssistanceReader
 
     private static string FieldNumber(int column) => $"field {column.ToString(CultureInfo.InvariantCulture)}";
 
-    private static string?[] Dense(XlsxRow row)
-    {
-        if (row.Cells.Count == 0)
-        {
-            return [];
-        }
-
-        var values = new string?[row.Cells[^1].Column];
-        foreach (var cell in row.Cells)
-        {
-            values[cell.Column - 1] = cell.Text;
-        }
-
-        return values;
-    }
 
     [GeneratedRegex(@"^AssistanceStatus(\d{4})?$", RegexOptions.IgnoreCase)]
     private static partial Regex StatusColumnPattern();

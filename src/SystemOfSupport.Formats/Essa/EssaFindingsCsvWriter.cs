@@ -3,6 +3,8 @@ using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Essa;
 using SystemOfSupport.Formats.StatusWorkbooks;
 
+using SystemOfSupport.Formats.Text;
+
 namespace SystemOfSupport.Formats.Essa;
 
 /// <summary>
@@ -56,28 +58,5 @@ public static class EssaFindingsCsvWriter
 
     private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static void WriteRecord(TextWriter writer, IReadOnlyList<string> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(',');
-            }
-
-            var field = fields[i];
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                writer.Write('"');
-                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(field);
-            }
-        }
-
-        writer.WriteLine();
-    }
+    private static void WriteRecord(TextWriter writer, IReadOnlyList<string> fields) => writer.WriteLine(CsvText.Record(fields));
 }

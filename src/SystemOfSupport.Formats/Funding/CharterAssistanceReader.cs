@@ -53,7 +53,7 @@ public static partial class CharterAssistanceReader
             var sheets = XlsxSheetReader.SheetNames(path);
             var sheet = sheets.LastOrDefault(s => CharterSheet().IsMatch(s.Trim())) ?? (sheets.Count > 0 ? sheets[0] : null)
                 ?? throw new InputFileException(path, null, null, "the workbook has no sheets");
-            return Parse(path, XlsxSheetReader.ReadRows(path, sheet).Select(r => (r.RowNumber, (IReadOnlyList<string?>)Dense(r))), column => "column " + XlsxSheetReader.ColumnLetters(column));
+            return Parse(path, XlsxSheetReader.ReadRows(path, sheet).Select(r => (r.RowNumber, (IReadOnlyList<string?>)r.Dense())), column => "column " + XlsxSheetReader.ColumnLetters(column));
         }
 
         if (extension != ".CSV")
@@ -159,21 +159,6 @@ public static partial class CharterAssistanceReader
         return (cds, name, latest.Index, latest.Year);
     }
 
-    private static string?[] Dense(XlsxRow row)
-    {
-        if (row.Cells.Count == 0)
-        {
-            return [];
-        }
-
-        var values = new string?[row.Cells[^1].Column];
-        foreach (var cell in row.Cells)
-        {
-            values[cell.Column - 1] = cell.Text;
-        }
-
-        return values;
-    }
 
     [GeneratedRegex(@"^Charter\s+\d{4}$", RegexOptions.IgnoreCase)]
     private static partial Regex CharterSheet();

@@ -1,5 +1,7 @@
 using System.Text;
 
+using SystemOfSupport.Formats.Text;
+
 namespace SystemOfSupport.Formats.StatusWorkbooks;
 
 /// <summary>
@@ -48,29 +50,5 @@ public static class AssistanceStatusCsvWriter
         writer.Flush();
     }
 
-    private static void WriteRecord(TextWriter writer, IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first)
-            {
-                writer.Write(',');
-            }
-
-            first = false;
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                writer.Write('"');
-                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(field);
-            }
-        }
-
-        writer.WriteLine();
-    }
+    private static void WriteRecord(TextWriter writer, IEnumerable<string> fields) => writer.WriteLine(CsvText.Record(fields));
 }

@@ -51,8 +51,8 @@ public static partial class AssistanceStatusWorkbookReader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var names = XlsxSheetReader.SheetNames(path);
-        var sheet = ChooseSheet(path, names, name => XlsxSheetReader.ReadRows(path, name).Take(HeaderSearchRows).Select(r => Dense(r)));
-        var rows = XlsxSheetReader.ReadRows(path, sheet.Name).Select(r => new SourceRow(r.RowNumber, Dense(r)));
+        var sheet = ChooseSheet(path, names, name => XlsxSheetReader.ReadRows(path, name).Take(HeaderSearchRows).Select(r => r.Dense()));
+        var rows = XlsxSheetReader.ReadRows(path, sheet.Name).Select(r => new SourceRow(r.RowNumber, r.Dense()));
         return new Parser(path, sheet, FileNameYear(path), strictWidth: false, Letters).Parse(rows);
     }
 
@@ -108,21 +108,6 @@ public static partial class AssistanceStatusWorkbookReader
 
     private static string FieldNumber(int column) => "field " + column.ToString(CultureInfo.InvariantCulture);
 
-    private static string?[] Dense(XlsxRow row)
-    {
-        if (row.Cells.Count == 0)
-        {
-            return [];
-        }
-
-        var values = new string?[row.Cells[^1].Column];
-        foreach (var cell in row.Cells)
-        {
-            values[cell.Column - 1] = cell.Text;
-        }
-
-        return values;
-    }
 
     /// <summary>Whether a row is a header: it names both CDS and the LEA.</summary>
     private static bool IsHeader(IReadOnlyList<string?> values) =>

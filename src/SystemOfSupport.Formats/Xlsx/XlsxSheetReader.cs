@@ -14,6 +14,23 @@ public sealed record XlsxCell(int Column, string Text);
 /// <summary>One spreadsheet row (1-based row number as the sheet numbers it) and its non-empty cells, in column order.</summary>
 public sealed record XlsxRow(int RowNumber, IReadOnlyList<XlsxCell> Cells)
 {
+    /// <summary>The row as an array indexed by 0-based column, null where a cell is absent (through the last cell).</summary>
+    public string?[] Dense()
+    {
+        if (Cells.Count == 0)
+        {
+            return [];
+        }
+
+        var values = new string?[Cells[^1].Column];
+        foreach (var cell in Cells)
+        {
+            values[cell.Column - 1] = cell.Text;
+        }
+
+        return values;
+    }
+
     /// <summary>The text of the cell at the 1-based <paramref name="column"/>, or null when it is absent or empty.</summary>
     public string? this[int column]
     {
