@@ -5,6 +5,7 @@ using SystemOfSupport.Cli.Calpads;
 using SystemOfSupport.Cli.Determine;
 using SystemOfSupport.Cli.Essa;
 using SystemOfSupport.Cli.Explain;
+using SystemOfSupport.Cli.Forecast;
 using SystemOfSupport.Cli.Funding;
 using SystemOfSupport.Cli.History;
 using SystemOfSupport.Cli.Project;
@@ -32,6 +33,7 @@ public static class Program
             FundingCommand.Create(console),
             DashboardCommand.Create(console),
             ProjectCommand.Create(console),
+            ForecastCommand.Create(console),
             TargetsCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));

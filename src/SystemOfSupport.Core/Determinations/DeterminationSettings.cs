@@ -64,6 +64,7 @@ public sealed class DeterminationSettings
         new(FundingCoLeadShare, Funding.FundingSettings.SplitEqually, [Funding.FundingSettings.SplitEqually, Funding.FundingSettings.FirstListed],
             "An allowance that goes to a Geographic Lead Agency region led by two co-leads (Placer and Sacramento; Riverside and San Diego): split equally between them ('split-equally'), or paid to the first-listed lead ('first-listed').",
             "RULES.md §1, §7 [assumed]"),
+        .. Forecast.ForecastSettings.Definitions,
     ];
 
     private static readonly FrozenDictionary<string, SettingDefinition> ByKey =
