@@ -38,18 +38,12 @@ public static class RedTargets
 
         var nextYear = DashboardYears.Through(now.Year + 3).First(y => y > now.Year);
         var exact = now.ExactCurrentStatus ?? status;
-        IndicatorMeasure Next(decimal nextExact) => now with
-        {
-            Year = nextYear,
-            CurrentStatus = Math.Round(nextExact, 1, MidpointRounding.AwayFromZero),
-            PriorStatus = status,
-            PriorDenominator = den,
-            Change = Math.Round(nextExact - exact, 1, MidpointRounding.AwayFromZero),
-            SmallDenominator = den < 150,
-            CurrentNumerator = null,
-            CurrentNSize = null,
-            PriorNSize = null,
-        };
+        // The Dashboard's change comes from the unrounded rates.
+        IndicatorMeasure Next(decimal nextExact) =>
+            NextYear.Measure(now, nextYear, Math.Round(nextExact, 1, MidpointRounding.AwayFromZero) - status) with
+            {
+                Change = Math.Round(nextExact - exact, 1, MidpointRounding.AwayFromZero),
+            };
 
         if (now.Indicator is Indicator.Ela or Indicator.Math)
         {

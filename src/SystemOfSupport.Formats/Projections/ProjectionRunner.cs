@@ -59,7 +59,7 @@ public static class ProjectionRunner
                 row.PriorDenominator ?? last?.Measure.CurrentDenominator,
                 entity?.Measure.SuspensionType,
                 entity?.Measure.HsCutPoints ?? false,
-                SmallDenominator: row.Denominator < SmallDenominatorThreshold)
+                SmallDenominator: row.Denominator < NextYear.SmallDenominatorThreshold)
             {
                 Dass = entity?.Measure.Dass ?? false,
                 Change = priorExact is { } p ? Math.Round(row.ExactStatus - p, 1, MidpointRounding.AwayFromZero) : null,
@@ -94,9 +94,6 @@ public static class ProjectionRunner
         var run = DeterminationRunner.Run(request, dashboard, progress);
         return new ProjectionRun(run with { Warnings = [.. warnings, .. run.Warnings], Projected = true }, projected, warnings);
     }
-
-    /// <summary>The Dashboard sets its small-denominator flag when fewer than 150 students are counted (RULES.md §2.6).</summary>
-    public const int SmallDenominatorThreshold = 150;
 
     private static Dictionary<(CdsCode, Indicator, StudentGroup), DashboardRow> PriorRows(string directory, int year, DaRuleSet rules)
     {

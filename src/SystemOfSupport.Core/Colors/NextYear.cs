@@ -1,7 +1,7 @@
 using SystemOfSupport.Core.Colors;
 using SystemOfSupport.Core.Domain;
 
-namespace SystemOfSupport.Core.Forecast;
+namespace SystemOfSupport.Core.Colors;
 
 /// <summary>A Dashboard result carried one year on: this year's status is next year's prior, the denominator is kept.</summary>
 public static class NextYear
