@@ -8,6 +8,11 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Contains("--e2e"))
+        {
+            return EndToEnd.Run(args);
+        }
+
         var config = DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator);
         var summary = BenchmarkRunner.Run<DeterminationBenchmarks>(config, args);
 

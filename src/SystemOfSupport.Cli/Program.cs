@@ -11,6 +11,7 @@ using SystemOfSupport.Cli.History;
 using SystemOfSupport.Cli.Project;
 using SystemOfSupport.Cli.Infrastructure;
 using SystemOfSupport.Cli.Settings;
+using SystemOfSupport.Cli.Synth;
 using SystemOfSupport.Cli.Targets;
 
 namespace SystemOfSupport.Cli;
@@ -35,6 +36,7 @@ public static class Program
             ProjectCommand.Create(console),
             ForecastCommand.Create(console),
             TargetsCommand.Create(console),
+            SynthCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }
