@@ -82,9 +82,16 @@ public static class DashboardReader
         using var file = new RowParser(path, name, year, needed, yearSaidBy: "--year is");
         var cols = file.Columns;
         int read = 0, kept = 0;
-        while (file.Reader.ReadRow() is { } f)
+        while (file.Reader.ReadLine() is { } line)
         {
             read++;
+            // Most rows are schools that cannot matter to an LEA decision: look at two fields before splitting.
+            if (!MayMatter(file.Reader, line, cols))
+            {
+                continue;
+            }
+
+            var f = file.Reader.Split(line);
             var rtype = file.RecordType(f);
             var charter = Flag(f, cols.CharterFlag) == true;
             if (!(rtype == "D" || (rtype == "S" && charter)))
@@ -267,6 +274,21 @@ public static class DashboardReader
         public DashboardFileSummary Summary(int read, int kept) => new(Reader.FilePath, name.Indicator, year, Reader.Length, read, kept);
 
         public void Dispose() => Reader.Dispose();
+    }
+
+    /// <summary>
+    /// False only for a plain school row (rtype S, not a charter) or the state row: the rows a decision skips. Anything
+    /// else, including an unknown rtype, goes on to be parsed and checked in full.
+    /// </summary>
+    private static bool MayMatter(DelimitedTextReader reader, string line, DashboardColumns cols)
+    {
+        var rtype = reader.Field(line, cols.RType).Trim();
+        if (rtype is "X" or "x")
+        {
+            return false;
+        }
+
+        return !(rtype is "S" or "s") || (cols.CharterFlag >= 0 && reader.Field(line, cols.CharterFlag).Trim() is "Y" or "y");
     }
 
     private static bool? Flag(string[] f, int i)

@@ -61,7 +61,13 @@ public sealed class DelimitedTextReader : IDisposable
     }
 
     /// <summary>Reads the next non-blank row's fields, or returns null at the end of the file.</summary>
-    public string[]? ReadRow()
+    public string[]? ReadRow() => ReadLine() is { } line ? line.Split(delimiter) : null;
+
+    /// <summary>
+    /// Reads the next non-blank line, checked to have as many fields as the header, without splitting it: a caller
+    /// that skips most rows looks at a field or two with <see cref="Field"/> and splits only the rows it keeps.
+    /// </summary>
+    public string? ReadLine()
     {
         while (true)
         {
@@ -77,17 +83,32 @@ public sealed class DelimitedTextReader : IDisposable
                 continue;
             }
 
-            var fields = line.Split(delimiter);
-            if (fields.Length != Header.Count)
+            var count = line.AsSpan().Count(delimiter) + 1;
+            if (count != Header.Count)
             {
-                var hint = fields.Length < Header.Count && reader.Peek() < 0 ? " (the file looks truncated)" : string.Empty;
-                throw new InputFileException(FilePath, LineNumber, Math.Min(fields.Length, Header.Count) + 1,
-                    $"expected {Header.Count} {DelimiterName} fields as in the header, found {fields.Length}{hint}");
+                var hint = count < Header.Count && reader.Peek() < 0 ? " (the file looks truncated)" : string.Empty;
+                throw new InputFileException(FilePath, LineNumber, Math.Min(count, Header.Count) + 1,
+                    $"expected {Header.Count} {DelimiterName} fields as in the header, found {count}{hint}");
             }
 
-            return fields;
+            return line;
         }
     }
+
+    /// <summary>The 0-based field <paramref name="index"/> of a line from <see cref="ReadLine"/>.</summary>
+    public ReadOnlySpan<char> Field(string line, int index)
+    {
+        var rest = line.AsSpan();
+        for (var i = 0; i < index; i++)
+        {
+            rest = rest[(rest.IndexOf(delimiter) + 1)..];
+        }
+
+        var end = rest.IndexOf(delimiter);
+        return end < 0 ? rest : rest[..end];
+    }
+
+    public string[] Split(string line) => line.Split(delimiter);
 
     public InputFileException Error(int columnIndex0, string message) =>
         new(FilePath, LineNumber, columnIndex0 + 1, message);
