@@ -9,6 +9,7 @@ using SystemOfSupport.Cli.Forecast;
 using SystemOfSupport.Cli.Funding;
 using SystemOfSupport.Cli.History;
 using SystemOfSupport.Cli.Project;
+using SystemOfSupport.Cli.Serve;
 using SystemOfSupport.Cli.Infrastructure;
 using SystemOfSupport.Cli.Settings;
 using SystemOfSupport.Cli.Synth;
@@ -37,6 +38,8 @@ public static class Program
             ForecastCommand.Create(console),
             TargetsCommand.Create(console),
             SynthCommand.Create(console),
+            ServeCommand.Create(console),
+            UsersCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }

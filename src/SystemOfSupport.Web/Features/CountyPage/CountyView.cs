@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Core.Providers;
+using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.StatePage;
+using SystemOfSupport.Web.Features.Years;
+using SystemOfSupport.Web.Storage;
+
+namespace SystemOfSupport.Web.Features.CountyPage;
+
+/// <param name="County">The county's name (<c>Monterey</c>, <c>san-luis-obispo</c>) or 2-digit code (<c>27</c>).</param>
+public sealed record CountyQuery(string County, int? Year);
+
+/// <summary>One district, county office or charter school of the county, as its row in the county's table.</summary>
+/// <param name="Level3">EC 52072: <c>Y</c>, <c>N</c>, <c>not decided</c>, or null for a charter school.</param>
+public sealed record LeaRow(string Cds, string Name, string Kind, string Status, bool InAssistance, string Letters, IReadOnlyList<int> MetMethods, string? Level3, string? Provider);
+
+public sealed record CountyView(
+    int Year,
+    IReadOnlyList<int> Years,
+    string Code,
+    string Name,
+    string Slug,
+    int Leas,
+    int InAssistance,
+    IReadOnlyList<LeaRow> DistrictsAndCountyOffice,
+    IReadOnlyList<LeaRow> CharterSchools);
+
+public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer)
+{
+    public static bool TryFind(string county, out County found)
+    {
+        var name = county.Replace('-', ' ');
+        return Counties.TryGetByCode(county, out found!) || Counties.TryGetByName(name, out found!);
+    }
+
+    public async Task<CountyView?> Handle(CountyQuery query, CancellationToken cancellationToken)
+    {
+        if (!TryFind(query.County, out var county) || await years.Choose(query.Year, cancellationToken) is not { } choice)
+        {
+            return null;
+        }
+
+        var rows = await viewer.Leas(db).Where(l => l.Year == choice.Year && l.CountyCode == county.Code).OrderBy(l => l.Cds).ToListAsync(cancellationToken);
+        var charter = nameof(LeaKind.CharterSchool);
+        var leas = rows.Where(r => r.Kind != charter).Select(Row).ToList();
+        return new CountyView(
+            choice.Year,
+            choice.Years,
+            county.Code,
+            county.Name,
+            StateOverviewHandler.Slug(county),
+            leas.Count,
+            leas.Count(l => l.InAssistance),
+            leas,
+            [.. rows.Where(r => r.Kind == charter).Select(Row)]);
+    }
+
+    private static LeaRow Row(LeaDecision l) => new(
+        l.Cds,
+        l.Name,
+        KindName(l.Kind),
+        l.Status,
+        l.InAssistance,
+        l.Letters,
+        MethodNumbers(l.MetMethods),
+        Level3Words(l.Kind, l.Level3),
+        l.Provider);
+
+    /// <summary>The stored <c>1,3</c> as numbers.</summary>
+    public static IReadOnlyList<int> MethodNumbers(string metMethods) =>
+        [.. metMethods.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => int.Parse(m, System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>Null for a charter school, which Level 3 does not apply to.</summary>
+    public static string? Level3Words(string kind, bool? flag) => kind == nameof(LeaKind.CharterSchool) ? null : Level3Words(flag);
+
+    public static string Level3Words(bool? flag) => flag switch
+    {
+        true => "Y",
+        false => "N",
+        null => "not decided",
+    };
+
+    public static string KindName(string kind) => Enum.TryParse<LeaKind>(kind, out var k) ? KindName(k) : kind;
+
+    public static string KindName(LeaKind kind) => kind switch
+    {
+        LeaKind.CountyOffice => "County office of education",
+        LeaKind.CharterSchool => "Charter school",
+        _ => "School district",
+    };
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SystemOfSupport.Core.Determinations;
+using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Core.Providers;
+using SystemOfSupport.Formats.Runs;
+using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.CountyPage;
+using SystemOfSupport.Web.Features.StatePage;
+using SystemOfSupport.Web.Features.Years;
+using SystemOfSupport.Web.Storage;
+
+namespace SystemOfSupport.Web.Features.LeaPage;
+
+/// <param name="Cds">The 14-digit CDS code, or the 7-digit CD code of a district or county office.</param>
+public sealed record LeaQuery(string Cds, int? Year);
+
+/// <summary>One Dashboard result: its color by name (never by shade alone), its levels and values.</summary>
+/// <param name="Color">Red, Orange, Yellow, Green, Blue, or <c>No color</c>.</param>
+/// <param name="Students">The current denominator.</param>
+public sealed record GridCell(string Indicator, string Color, int StatusLevel, int ChangeLevel, decimal? Status, decimal? Change, int? Students);
+
+/// <param name="Cells">One per <see cref="DashboardGrid.Indicators"/> entry, null where the group has no result on it.</param>
+public sealed record GridRow(string Group, string GroupName, string? Letter, IReadOnlyList<int> PrioritiesMet, IReadOnlyList<GridCell?> Cells);
+
+/// <summary>The indicator × student group grid behind the decision, from the Dashboard rows the findings cite.</summary>
+public sealed record DashboardGrid(IReadOnlyList<string> Indicators, IReadOnlyList<GridRow> Groups);
+
+public sealed record MethodView(int Number, bool Met, string Reason);
+
+public sealed record Level3View(string Flag, IReadOnlyList<int> Window, string Reason);
+
+public sealed record ProviderView(string Name, string Kind, string Reason);
+
+public sealed record EssaSchool(string Cds, string Name, string Status, int YearsInCsi, bool NotExitedWithinFourYears, string Reason);
+
+public sealed record EssaView(string Reason, IReadOnlyList<EssaSchool> Schools);
+
+/// <summary>The LEA's decision in each stored year.</summary>
+public sealed record TimelineYear(int Year, string Status, string Letters, IReadOnlyList<int> MetMethods, string? Level3);
+
+/// <summary>
+/// The LEA page: the grid, the letters, each method's reason, Level 3, the provider, ESSA, the plain-words explanation
+/// (<see cref="Explanation"/>), the stored years, and the LEA's entry of the findings file as written.
+/// </summary>
+public sealed record LeaView(
+    int Year,
+    IReadOnlyList<int> Years,
+    string Cds,
+    string Name,
+    string Kind,
+    string CountyCode,
+    string CountyName,
+    string CountySlug,
+    string Status,
+    string StatusReason,
+    bool InAssistance,
+    DashboardGrid Grid,
+    IReadOnlyList<MethodView> Methods,
+    Level3View? Level3,
+    ProviderView? Provider,
+    EssaView? Essa,
+    IReadOnlyList<string> Explanation,
+    IReadOnlyList<TimelineYear> Timeline,
+    JsonElement Findings);
+
+public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer)
+{
+    public async Task<LeaView?> Handle(LeaQuery query, CancellationToken cancellationToken)
+    {
+        var code = query.Cds.Trim();
+        if (code.Length == 7)
+        {
+            code += CdsCode.LeaSchoolCode;
+        }
+
+        if (!CdsCode.TryParse(code, out var cds) || !Counties.TryGetOf(cds, out var county) || await years.Choose(query.Year, cancellationToken) is not { } choice)
+        {
+            return null;
+        }
+
+        var row = await viewer.Leas(db).SingleOrDefaultAsync(l => l.Year == choice.Year && l.Cds == cds.Value, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var determination = row.Kind == nameof(LeaKind.CharterSchool)
+            ? AsDetermination(Deserialize<CharterDetermination>(row.Findings))
+            : Deserialize<Determination>(row.Findings);
+        var timeline = await viewer.Leas(db).Where(l => l.Cds == cds.Value).OrderBy(l => l.Year)
+            .Select(l => new { l.Year, l.Status, l.Letters, l.MetMethods, l.Level3, l.Kind })
+            .ToListAsync(cancellationToken);
+        return new LeaView(
+            choice.Year,
+            choice.Years,
+            cds.Value,
+            row.Name,
+            CountyHandler.KindName(determination.Lea.Kind),
+            county.Code,
+            county.Name,
+            StateOverviewHandler.Slug(county),
+            row.Status,
+            determination.StatusReason,
+            row.InAssistance,
+            Grid(determination.Groups),
+            [.. determination.Methods.Select(m => new MethodView(m.Number, m.Met, m.Reason))],
+            determination.Level3 is { } l3 ? new Level3View(CountyHandler.Level3Words(l3.Flag), l3.Window, l3.Reason) : null,
+            determination.Provider is { } p ? new ProviderView(p.Name, p.Kind.ToString(), p.Reason) : null,
+            determination.Essa is { } e
+                ? new EssaView(e.Reason, [.. e.Schools.Select(s => new EssaSchool(s.School.Value, s.SchoolName, s.Status.ToString(), s.YearsInCsi, s.NotExitedWithinFourYears, s.Reason))])
+                : null,
+            Explanation.Lines(determination),
+            [.. timeline.Select(t => new TimelineYear(t.Year, t.Status, t.Letters, CountyHandler.MethodNumbers(t.MetMethods), CountyHandler.Level3Words(t.Kind, t.Level3)))],
+            JsonSerializer.Deserialize<JsonElement>(row.Findings));
+    }
+
+    private static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, FindingsJson.Options) ?? throw new JsonException($"stored findings are not a {typeof(T).Name}");
+
+    /// <summary>A charter school's decision in the shape <see cref="Explanation"/> words: this year's criteria and the status.</summary>
+    private static Determination AsDetermination(CharterDetermination c) =>
+        new(c.Charter, c.Year, c.Current.Groups, c.Current.TotalStudentGroups, c.Current.Methods, c.Status, c.Reason, c.Current.LocalIndicators, null, c.Current.Notes)
+        {
+            Provider = c.Provider,
+            Essa = c.Essa,
+        };
+
+    private static DashboardGrid Grid(IReadOnlyList<GroupFinding> groups)
+    {
+        var results = groups.ToDictionary(
+            g => g.Group,
+            g => g.Priorities.SelectMany(p => p.Criteria).SelectMany(c => c.Evidence).DistinctBy(r => r.Indicator).ToDictionary(r => r.Indicator));
+        var indicators = results.Values.SelectMany(r => r.Keys).Distinct().Order().ToList();
+        return new DashboardGrid(
+            [.. indicators.Select(i => i.DisplayName())],
+            [
+                .. groups.Where(g => results[g.Group].Count > 0).Select(g => new GridRow(
+                    g.Group.ToString(),
+                    g.Group.DisplayName(),
+                    g.Letter,
+                    [.. g.MetPriorities.Select(p => p.Number())],
+                    [.. indicators.Select(i => results[g.Group].TryGetValue(i, out var r) ? Cell(r) : null)])),
+            ]);
+    }
+
+    private static GridCell Cell(IndicatorResult r) => new(
+        r.Indicator.DisplayName(),
+        r.Color == DashboardColor.None ? "No color" : r.Color.ToString(),
+        r.StatusLevel,
+        r.ChangeLevel,
+        r.CurrentStatus,
+        r.Change,
+        r.CurrentDenominator);
+}
