@@ -27,6 +27,8 @@ import os
 import re
 import sys
 import zipfile
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from xlsxcols import col_letters, col_number  # noqa: E402
 
 KEEP = re.compile(r"^(cds|schoolname|districtname|countyname|charter|assistancestatus\d{0,4}|exit|reportingyear|repyr)$", re.IGNORECASE)
 CSV_KEEP = ["CDS", "School", "District", "County", "AssistanceStatus", "RepYr"]
@@ -36,23 +38,6 @@ CSV_NAME = "sch_eligibility_state_sg.csv"
 ROW_RE = re.compile(r"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.DOTALL)
 CELL_RE = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
 SI_RE = re.compile(r"<si>.*?</si>|<si/>", re.DOTALL)
-
-
-def col_number(ref):
-    n = 0
-    for ch in ref:
-        if not ch.isalpha():
-            break
-        n = n * 26 + (ord(ch.upper()) - ord("A") + 1)
-    return n
-
-
-def col_letters(n):
-    s = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        s = chr(ord("A") + rem) + s
-    return s
 
 
 def attr(attrs, name):

@@ -21,6 +21,8 @@ import sys
 import zipfile
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from xlsxcols import col_letters, col_number  # noqa: E402
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -34,23 +36,6 @@ TXT_RE = re.compile(r"^LocalIndPerf\d{4}\.txt$", re.IGNORECASE)
 
 def q(tag, ns=MAIN):
     return "{%s}%s" % (ns, tag)
-
-
-def col_number(ref):
-    n = 0
-    for ch in ref:
-        if not ch.isalpha():
-            break
-        n = n * 26 + (ord(ch.upper()) - ord("A") + 1)
-    return n
-
-
-def col_letters(n):
-    s = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        s = chr(ord("A") + rem) + s
-    return s
 
 
 def resolve(base_dir, target):
