@@ -91,7 +91,10 @@ public static class ProjectionRunner
             p.Source)));
         var source = new DashboardFileSummary(ownData, Indicator.Ela, request.Year, new FileInfo(ownData).Length, own.Count, own.Count);
         var dashboard = DashboardDataSet.FromRecords(request.Year, records, source);
-        var run = DeterminationRunner.Run(request, dashboard, progress);
+        // Last year's rows, read once above, also give the charters their prior year.
+        var priorData = DashboardDataSet.FromRecords(priorYear, prior.Values.Select(r => new DashboardRecord(r.Lea, r.Result)),
+            new DashboardFileSummary(priorDirectory, Indicator.Ela, priorYear, 0, prior.Count, prior.Count));
+        var run = DeterminationRunner.Run(request, dashboard, progress, priorData);
         return new ProjectionRun(run with { Warnings = [.. warnings, .. run.Warnings], Projected = true }, projected, warnings);
     }
 

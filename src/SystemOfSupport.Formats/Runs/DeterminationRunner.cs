@@ -56,8 +56,11 @@ public static class DeterminationRunner
 {
     public static DeterminationRun Run(DeterminationRequest request, IProgress<RunProgress>? progress = null) => Run(request, null, progress);
 
-    /// <summary>Decides from results already in hand (a projection) instead of <see cref="DeterminationRequest.DashboardDirectory"/>.</summary>
-    public static DeterminationRun Run(DeterminationRequest request, DashboardDataSet? given, IProgress<RunProgress>? progress = null)
+    /// <summary>
+    /// Decides from results already in hand (a projection) instead of <see cref="DeterminationRequest.DashboardDirectory"/>;
+    /// <paramref name="givenPrior"/>: last year's results already read, so charters' prior year is not read again.
+    /// </summary>
+    public static DeterminationRun Run(DeterminationRequest request, DashboardDataSet? given, IProgress<RunProgress>? progress = null, DashboardDataSet? givenPrior = null)
     {
         if (!RuleBook.TryGet(request.Year, out var rules) || rules is null)
         {
@@ -145,7 +148,7 @@ public static class DeterminationRunner
             }
         }
 
-        var charters = Charters(request, rules, dashboard, local, history, warnings, progress);
+        var charters = Charters(request, rules, dashboard, givenPrior, local, history, warnings, progress);
         return WithProviders(
             new DeterminationRun(request.Year, rules, determinations, history, dashboard, local, request.Settings, warnings, charters)
             {
@@ -223,7 +226,7 @@ public static class DeterminationRunner
     /// indicator) files, last year's — eligible only when both were met (RULES.md §3.6).
     /// </summary>
     private static List<CharterDetermination> Charters(
-        DeterminationRequest request, DaRuleSet rules, DashboardDataSet dashboard, LocalIndicatorSet local, AssistanceHistory history,
+        DeterminationRequest request, DaRuleSet rules, DashboardDataSet dashboard, DashboardDataSet? givenPrior, LocalIndicatorSet local, AssistanceHistory history,
         List<string> warnings, IProgress<RunProgress>? progress)
     {
         var charters = dashboard.Leas.Values.Where(l => l.Lea.Kind == LeaKind.CharterSchool).OrderBy(l => l.Lea.Cds).ToList();
@@ -241,7 +244,7 @@ public static class DeterminationRunner
         else
         {
             progress?.Report(new RunProgress($"{priorYear} Dashboard (charters)", 0, 1));
-            var priorData = DashboardDataSet.Load(request.PriorDashboardDirectory, priorYear.Value, priorRules.IndicatorsUsed, priorRules.ColoredIndicators);
+            var priorData = givenPrior ?? DashboardDataSet.Load(request.PriorDashboardDirectory, priorYear.Value, priorRules.IndicatorsUsed, priorRules.ColoredIndicators);
             var priorLocal = priorRules.UsesLocalIndicators && request.PriorLocalIndicators is not null
                 ? LocalIndicatorReader.Read(request.PriorLocalIndicators, priorYear.Value)
                 : LocalIndicatorSet.Empty(priorYear.Value);
