@@ -16,10 +16,14 @@ public sealed class SosDb(DbContextOptions<SosDb> options) : IdentityDbContext(o
 
     public DbSet<OutputFile> Files => Set<OutputFile>();
 
-    /// <remarks>A change here needs a migration (Storage/Migrations): the tests fail on a model the snapshot does not match.</remarks>
+    /// <remarks>
+    /// A change here, or in a feature's own <see cref="IEntityTypeConfiguration{TEntity}"/> (applied from this assembly),
+    /// needs a migration (Storage/Migrations): the tests fail on a model the snapshot does not match.
+    /// </remarks>
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SosDb).Assembly);
         builder.Entity<DecidedYear>(e =>
         {
             e.ToTable("DecidedYears");
