@@ -8,8 +8,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SystemOfSupport.Web.Features;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Calpads;
 using SystemOfSupport.Web.Features.CountyPage;
 using SystemOfSupport.Web.Features.Downloads;
+using SystemOfSupport.Web.Features.Exports;
+using SystemOfSupport.Web.Features.Funding;
 using SystemOfSupport.Web.Features.Import;
 using SystemOfSupport.Web.Features.LeaPage;
 using SystemOfSupport.Web.Features.StatePage;
@@ -86,6 +89,8 @@ public static class SosWebApp
         services.AddScoped<CountyHandler>();
         services.AddScoped<LeaHandler>();
         services.AddScoped<ImportYearHandler>();
+        services.AddScoped<FundingHandler>();
+        services.AddScoped<CalpadsHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
 
@@ -106,6 +111,7 @@ public static class SosWebApp
         app.MapOpenApi();
         Api.Map(app);
         DownloadEndpoint.Map(app);
+        ExportEndpoints.Map(app);
         return app;
     }
 

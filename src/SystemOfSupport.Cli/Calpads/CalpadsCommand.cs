@@ -45,9 +45,6 @@ public static class CalpadsCommand
         return new Command("calpads", "CALPADS certification tracking and Method 4 (RULES.md §6).") { status };
     }
 
-    /// <summary>One LEA's line of the status table.</summary>
-    public sealed record LeaStatus(CdsCode Cds, string Name, LeaKind Kind, Method4Outlook Outlook, IReadOnlyList<SubmissionCheck> Checks);
-
     /// <summary>Runs <c>sos calpads status</c>: bad input throws before anything is printed.</summary>
     public static int Status(IAnsiConsole console, CalpadsStatusRequest request)
     {
@@ -67,29 +64,12 @@ public static class CalpadsCommand
         var directory = request.Directory is null ? null : LeaDirectory.Read(request.Directory);
         var records = CertificationReader.Read(request.Certifications, directory);
 
-        var leas = Leas(year, records, directory, calendar, settings, asOf);
+        var leas = CalpadsStatus.Leas(year, records, directory, calendar, settings, asOf);
         Print(console, year, asOf, deadlines, leas, settings, request);
         return CliErrors.Ok;
     }
 
-    /// <summary>The LEAs with records for the year, and with a directory its other LEAs too, in CDS order.</summary>
-    public static IReadOnlyList<LeaStatus> Leas(
-        SchoolYear year, IReadOnlyList<CertificationRecord> records, LeaDirectory? directory, CalpadsCalendar calendar, DeterminationSettings settings, DateOnly asOf)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var codes = records.Where(r => r.SchoolYear == year).Select(r => r.Cds).Concat(directory?.Entries.Select(e => e.Cds) ?? []).Distinct().Order();
-        var rule = settings.CalpadsDeadlineRule();
-        return [.. codes.Select(cds =>
-        {
-            var entry = directory?.TryGet(cds, out var e) == true ? e : null;
-            var kind = entry?.Kind ?? Lea.KindOf(cds, coeFlag: false, charterFlag: !cds.IsLeaLevel);
-            var outlook = CalpadsAssistance.Outlook(year.DashboardYear, cds, kind, records, calendar, settings, asOf);
-            var checks = CertificationChecks.Check(cds, year, records, calendar, rule, asOf);
-            return new LeaStatus(cds, entry?.Name ?? string.Empty, kind, outlook, checks);
-        })];
-    }
-
-    private static void Print(IAnsiConsole console, SchoolYear year, DateOnly asOf, IReadOnlyList<CalpadsDeadline> deadlines, IReadOnlyList<LeaStatus> leas, DeterminationSettings settings, CalpadsStatusRequest request)
+    private static void Print(IAnsiConsole console, SchoolYear year, DateOnly asOf, IReadOnlyList<CalpadsDeadline> deadlines, IReadOnlyList<LeaCalpadsStatus> leas, DeterminationSettings settings, CalpadsStatusRequest request)
     {
         var phase = Method4PhaseIn.For(year.DashboardYear);
         console.MarkupLine($"[bold]CALPADS certifications, {year.Label}[/] (the {Text(year.DashboardYear)} Dashboard's data), as of {Iso(asOf)}; from {Markup.Escape(Path.GetFileName(request.Certifications))}.");
@@ -159,7 +139,7 @@ public static class CalpadsCommand
 
     private static string MonthDay(DateOnly date) => date.ToString("MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Course(LeaStatus lea) => lea.Outlook.Course switch
+    private static string Course(LeaCalpadsStatus lea) => lea.Outlook.Course switch
     {
         Method4Course.Met => "[red]met[/]",
         Method4Course.OnCourse => "on course",

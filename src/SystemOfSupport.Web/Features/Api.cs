@@ -1,5 +1,7 @@
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Calpads;
 using SystemOfSupport.Web.Features.CountyPage;
+using SystemOfSupport.Web.Features.Funding;
 using SystemOfSupport.Web.Features.Import;
 using SystemOfSupport.Web.Features.LeaPage;
 using SystemOfSupport.Web.Features.StatePage;
@@ -32,6 +34,12 @@ public static class Api
         api.MapGet("/leas/{cds}", async (string cds, int? year, LeaHandler handler, CancellationToken ct) => Found(await handler.Handle(new LeaQuery(cds, year), ct)))
             .WithName("Lea").WithSummary("An LEA's decision: the Dashboard grid, each method's reason, Level 3, provider, ESSA, the explanation, the years, and its findings entry.")
             .Produces<LeaView>().Produces(StatusCodes.Status404NotFound);
+        api.MapGet("/funding", async (string? fiscalYear, FundingHandler handler, CancellationToken ct) => Found(await handler.Handle(new FundingQuery(fiscalYear), ct)))
+            .WithName("Funding").WithSummary("Each county office's EC 2575.2 funding for a fiscal year (default: the one the latest published report funds), every line with its basis; published years only.")
+            .Produces<FundingView>().Produces(StatusCodes.Status404NotFound);
+        api.MapGet("/calpads", async (string? schoolYear, DateOnly? asOf, CalpadsHandler handler, CancellationToken ct) => Found(await handler.Handle(new CalpadsQuery(schoolYear, asOf), ct)))
+            .WithName("Calpads").WithSummary("Each LEA's CALPADS certifications for a school year (default: the latest stored) as of a day (default: today): certified, late, missing, days to the next date, Method 4.")
+            .Produces<CalpadsView>().Produces(StatusCodes.Status404NotFound);
         api.MapPost("/import", async (ImportYear command, ImportYearHandler handler, CancellationToken ct) =>
             {
                 var result = await handler.Handle(command, ct);

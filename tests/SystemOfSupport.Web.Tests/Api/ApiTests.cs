@@ -117,9 +117,16 @@ public class ApiTests(Servers servers)
         var document = await Get<JsonElement>(database, "/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.ShouldBe(
-            ["/api/years", "/api/years/{year}/publish", "/api/state", "/api/counties", "/api/counties/{county}", "/api/leas/{cds}", "/api/import", "/downloads/{name}"],
+            [
+                "/api/years", "/api/years/{year}/publish", "/api/state", "/api/counties", "/api/counties/{county}", "/api/leas/{cds}", "/api/funding", "/api/calpads",
+                "/api/import", "/downloads/{name}", "/counties/{county}.{format}", "/leas/{cds}.{format}", "/funding.{format}",
+            ],
             ignoreOrder: true);
-        document.GetProperty("components").GetProperty("schemas").TryGetProperty("LeaView", out _).ShouldBeTrue();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        foreach (var schema in new[] { "LeaView", "FundingView", "CalpadsView", "CountyFunding" })
+        {
+            schemas.TryGetProperty(schema, out _).ShouldBeTrue(schema);
+        }
     }
 
     [Theory]

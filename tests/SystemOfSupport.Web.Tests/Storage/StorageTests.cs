@@ -20,7 +20,7 @@ public class StorageTests(Servers servers)
         var db = scope.ServiceProvider.GetRequiredService<SosDb>();
         db.Database.ProviderName.ShouldEndWith(database == SosOptions.Sqlite ? "Sqlite" : "PostgreSQL");
         db.Database.HasPendingModelChanges().ShouldBeFalse();
-        (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(["20251125000000_DecidedYearsAndAccounts"]);
+        (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(["20251125000000_DecidedYearsAndAccounts", "20261124100000_DirectoryAndCertifications"]);
     }
 
     [Theory]
@@ -36,6 +36,13 @@ public class StorageTests(Servers servers)
         coe.Findings.ShouldContain("\"statusReason\":");
         (await db.Files.Where(f => f.Year == 2024).Select(f => f.Name).OrderBy(n => n).ToListAsync())
             .ShouldBe(["assistancestatus24.csv", "assistancestatus24.xlsx", "charterassistance24.csv", "charterassistance24.xlsx", "findings24.json"]);
+
+        // The year's LEA directory is stored with it (ADA and authorizers, for funding); the sample has no certifications.
+        var directory = await db.Set<StoredDirectoryEntry>().Where(d => d.Year == 2024).OrderBy(d => d.Cds).ToListAsync();
+        directory.Count.ShouldBe(33);
+        var charter = directory.Single(d => d.Cds == "27751500118349");
+        (charter.Name, charter.Ada, charter.CharterAuthorizer, charter.CountyCode).ShouldBe(("Big Sur Charter", 98.81m, "27751500000000", "27"));
+        (await db.Set<StoredCertification>().AnyAsync()).ShouldBeFalse();
 
         (await SampleData.ImportIfEmptyAsync(server.Services, CancellationToken.None)).ShouldBeEmpty();
     }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Providers;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Exports;
+using SystemOfSupport.Web.Features.Funding;
 using SystemOfSupport.Web.Features.StatePage;
 using SystemOfSupport.Web.Features.Years;
 using SystemOfSupport.Web.Storage;
@@ -24,9 +26,18 @@ public sealed record CountyView(
     int Leas,
     int InAssistance,
     IReadOnlyList<LeaRow> DistrictsAndCountyOffice,
-    IReadOnlyList<LeaRow> CharterSchools);
+    IReadOnlyList<LeaRow> CharterSchools,
+    CountyFunding? Funding);
 
-public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer)
+/// <summary>
+/// The county office's EC 2575.2 funding in the fiscal year the page's year funds (2024 → 2024-25), and what each LEA of
+/// the county contributes (an LEA moved to a Geographic Lead Agency funds that office instead); null when the year is not published.
+/// </summary>
+/// <param name="Office">Null when the county office receives nothing (not computed: no directory lists the county).</param>
+/// <param name="Error">Why the fiscal year could not be computed.</param>
+public sealed record CountyFunding(string FiscalYear, CountyOfficeFundingRow? Office, IReadOnlyList<FundingLineRow> Contributions, string? Error);
+
+public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, FundingHandler funding)
 {
     public static bool TryFind(string county, out County found)
     {
@@ -53,8 +64,32 @@ public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer)
             leas.Count,
             leas.Count(l => l.InAssistance),
             leas,
-            [.. rows.Where(r => r.Kind == charter).Select(Row)]);
+            [.. rows.Where(r => r.Kind == charter).Select(Row)],
+            await Funding(county, choice, cancellationToken));
     }
+
+    private async Task<CountyFunding?> Funding(County county, YearChoice choice, CancellationToken cancellationToken)
+    {
+        if (!choice.Published || await funding.Handle(new FundingQuery(FundingHandler.FiscalYearOf(choice.Year)), cancellationToken) is not { } view)
+        {
+            return null;
+        }
+
+        return new CountyFunding(
+            view.FiscalYear,
+            view.CountyOffices.SingleOrDefault(o => o.CountyCode == county.Code),
+            [.. view.Lines.Where(l => l.RecipientCountyCode == county.Code || l.LeaCountyCode == county.Code)],
+            view.Error);
+    }
+
+    /// <summary>The table as the page shows it, to download.</summary>
+    public static ExportTable Export(CountyView view) => new(
+        $"{view.Slug}-{view.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        ["CDS", "LEA", "Kind", "Status", "Groups with a letter", "Methods met", "Level 3 (EC 52072)", "Provider"],
+        [.. view.DistrictsAndCountyOffice.Concat(view.CharterSchools).Select(l => (IReadOnlyList<string>)
+        [
+            l.Cds, l.Name, l.Kind, l.Status, l.Letters, string.Join(",", l.MetMethods), l.Level3 ?? string.Empty, l.Provider ?? string.Empty,
+        ])]);
 
     private static LeaRow Row(LeaDecision l) => new(
         l.Cds,

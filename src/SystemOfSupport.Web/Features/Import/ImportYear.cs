@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Formats.Calpads;
 using SystemOfSupport.Formats.Runs;
 using SystemOfSupport.Web.Features.Downloads;
 using SystemOfSupport.Web.Storage;
@@ -36,7 +37,7 @@ public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, Ti
             var earlier = await EarlierYears(command.Year, scratch, cancellationToken);
             var request = folder.Request(command.Year, earlier);
             var run = await Task.Run(() => DeterminationRunner.Run(request), cancellationToken);
-            await Replace(run, Describe(command.Folder, request, earlier), command.Publish, scratch, cancellationToken);
+            await Replace(run, request, Describe(command.Folder, request, earlier), command.Publish, scratch, cancellationToken);
             return new ImportResult(run.Year, true, command.Publish, [], run.Determinations.Count, run.Charters.Count, [.. request.HistoryFiles.Select(Path.GetFileName).OfType<string>()], run.Warnings);
         }
         catch (InputFileException ex)
@@ -81,8 +82,10 @@ public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, Ti
         return $"import folder {folder.Replace('\\', '/')}" + (history.Count > 0 ? $", with history {string.Join(", ", history)}" : string.Empty);
     }
 
-    private async Task Replace(DeterminationRun run, string source, bool publish, string scratch, CancellationToken cancellationToken)
+    private async Task Replace(DeterminationRun run, DeterminationRequest request, string source, bool publish, string scratch, CancellationToken cancellationToken)
     {
+        // The run read both already (errors are reported before this point); read again here to keep them with the year.
+        var certifications = request.CertificationsFile is { } certificationsFile ? CertificationReader.Read(certificationsFile, run.Directory) : [];
         var label = "SystemOfSupport (sos serve), " + clock.GetUtcNow().ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         var written = OutputSet.Write(run, Path.Combine(scratch, "out"), label);
         var files = new List<OutputFile>();
@@ -105,7 +108,11 @@ public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, Ti
         await db.Leas.Where(l => l.Year == run.Year).ExecuteDeleteAsync(cancellationToken);
         await db.Files.Where(f => f.Year == run.Year).ExecuteDeleteAsync(cancellationToken);
         await db.Years.Where(y => y.Year == run.Year).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<StoredDirectoryEntry>().Where(d => d.Year == run.Year).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<StoredCertification>().Where(c => c.Year == run.Year).ExecuteDeleteAsync(cancellationToken);
         db.Years.Add(year);
+        db.AddRange((run.Directory?.Entries ?? []).Select(e => StoredDirectoryEntry.Of(run.Year, e)));
+        db.AddRange(certifications.Select(c => StoredCertification.Of(run.Year, c)));
         db.Leas.AddRange(run.Determinations.Select(Row));
         db.Leas.AddRange(run.Charters.Select(Row));
         db.Files.AddRange(files);

@@ -5,6 +5,8 @@ using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Providers;
 using SystemOfSupport.Formats.Runs;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Calpads;
+using SystemOfSupport.Web.Features.Exports;
 using SystemOfSupport.Web.Features.CountyPage;
 using SystemOfSupport.Web.Features.StatePage;
 using SystemOfSupport.Web.Features.Years;
@@ -62,9 +64,15 @@ public sealed record LeaView(
     EssaView? Essa,
     IReadOnlyList<string> Explanation,
     IReadOnlyList<TimelineYear> Timeline,
+    CalpadsView? Calpads,
+    string ProjectionAndTargets,
+    IReadOnlyList<LeaLink> Links,
     JsonElement Findings);
 
-public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer)
+/// <summary>A page about the LEA elsewhere in the app (casework, resources, its one-page report).</summary>
+public sealed record LeaLink(string Name, string Url);
+
+public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, CalpadsHandler calpads)
 {
     public async Task<LeaView?> Handle(LeaQuery query, CancellationToken cancellationToken)
     {
@@ -112,8 +120,28 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer)
                 : null,
             Explanation.Lines(determination),
             [.. timeline.Select(t => new TimelineYear(t.Year, t.Status, t.Letters, CountyHandler.MethodNumbers(t.MetMethods), CountyHandler.Level3Words(t.Kind, t.Level3)))],
+            await calpads.Handle(new CalpadsQuery(null, null, cds.Value), cancellationToken),
+            ProjectionAndTargetsNote,
+            [new("Casework", $"/cases?lea={cds.Value}"), new("Resources", $"/resources?lea={cds.Value}"), new("One-page report", $"/reports/{cds.Value}")],
             JsonSerializer.Deserialize<JsonElement>(row.Findings));
     }
+
+    /// <summary>Why the page does not project or give targets: what the stored findings lack.</summary>
+    public const string ProjectionAndTargetsNote =
+        "Not computed from the stored decision: the findings keep each result's color, levels, values and denominators, but not the "
+        + "Dashboard row's high-school cut-point and small-denominator flags, suspension type or numerators that the color engine needs "
+        + "to recolor a changed result. Run `sos targets --year YYYY --dashboard DIR --cds CDS` (targets to leave Red) or `sos project` "
+        + "(next year's colors from the LEA's own numbers) on the year's Dashboard files.";
+
+    /// <summary>The grid as the page shows it, to download: one row per student group, each indicator's color and values in words.</summary>
+    public static ExportTable Export(LeaView view) => new(
+        $"{view.Cds}-{view.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        ["Student group", "Code", "Letter", "Priorities met", .. view.Grid.Indicators],
+        [.. view.Grid.Groups.Select(g => (IReadOnlyList<string>)
+        [
+            g.GroupName, g.Group, g.Letter ?? string.Empty, string.Join(",", g.PrioritiesMet),
+            .. g.Cells.Select(c => c is null ? string.Empty : $"{c.Color}; {string.Join("; ", LeaModel.Values(c))}"),
+        ])]);
 
     private static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, FindingsJson.Options) ?? throw new JsonException($"stored findings are not a {typeof(T).Name}");

@@ -31,6 +31,11 @@ public sealed class OverviewModel(StateOverviewHandler handler, PublishYearHandl
         return await publish.Handle(new PublishYear(year), cancellationToken) ? RedirectToPage(new { year }) : NotFound();
     }
 
+    /// <summary>A county's share in words, as its map outline's title and label.</summary>
+    public static string MapLabel(CountyShare c) => c.Percent is int p
+        ? $"{c.Name}: {c.InAssistance} of {c.Leas} in assistance ({p}%)"
+        : $"{c.Name}: {StateOverviewHandler.NoLeas}";
+
     /// <summary>The CSS class of a band (<c>band-2</c>), by its place in <see cref="StateOverviewHandler.Bands"/>.</summary>
     public static string BandClass(string band)
     {

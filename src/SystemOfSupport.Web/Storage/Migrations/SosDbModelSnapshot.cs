@@ -178,6 +178,66 @@ public sealed class SosDbModelSnapshot : ModelSnapshot
                 b.ToTable("AspNetUserTokens", (string?)null);
             });
 
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.StoredCertification", b =>
+            {
+                b.Property<int>("Year");
+
+                b.Property<string>("Cds")
+                    .HasMaxLength(14);
+
+                b.Property<string>("SchoolYear")
+                    .HasMaxLength(7);
+
+                b.Property<string>("Submission")
+                    .HasMaxLength(10);
+
+                b.Property<DateOnly?>("AmendedOn");
+
+                b.Property<DateOnly?>("CertifiedOn");
+
+                b.Property<string>("CountyCode")
+                    .IsRequired()
+                    .HasMaxLength(2);
+
+                b.Property<bool>("DataQualityIssue");
+
+                b.HasKey("Year", "Cds", "SchoolYear", "Submission");
+
+                b.HasIndex("SchoolYear", "CountyCode");
+
+                b.ToTable("CalpadsCertifications", (string?)null);
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.StoredDirectoryEntry", b =>
+            {
+                b.Property<int>("Year");
+
+                b.Property<string>("Cds")
+                    .HasMaxLength(14);
+
+                b.Property<decimal>("Ada");
+
+                b.Property<string>("CharterAuthorizer")
+                    .HasMaxLength(14);
+
+                b.Property<string>("City");
+
+                b.Property<string>("CountyCode")
+                    .IsRequired()
+                    .HasMaxLength(2);
+
+                b.Property<string>("GradeSpan");
+
+                b.Property<int>("Line");
+
+                b.Property<string>("Name")
+                    .IsRequired();
+
+                b.HasKey("Year", "Cds");
+
+                b.ToTable("LeaDirectoryEntries", (string?)null);
+            });
+
         modelBuilder.Entity("SystemOfSupport.Web.Storage.DecidedYear", b =>
             {
                 b.Property<int>("Year");

@@ -1,0 +1,81 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using SystemOfSupport.Formats.Text;
+using SystemOfSupport.Web.Features.Downloads;
+
+namespace SystemOfSupport.Web.Features.Exports;
+
+/// <summary>A table a page shows, ready to download: a header and rows of text.</summary>
+/// <param name="Name">The file name without extension (<c>monterey-2024</c>); also the sheet's name.</param>
+public sealed record ExportTable(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>
+/// Writes an <see cref="ExportTable"/> as CSV or xlsx, safe to open in a spreadsheet: in CSV a field that a spreadsheet
+/// would take for a formula (starting with = + - @, tab or CR) gets a leading apostrophe; in xlsx every cell is an inline string.
+/// </summary>
+public static class TableExport
+{
+    public const string Csv = "csv";
+    public const string Xlsx = "xlsx";
+
+    public static bool IsFormat(string format) => format is Csv or Xlsx;
+
+    public static IResult Result(ExportTable table, string format)
+    {
+        var name = table.Name + "." + format;
+        return format == Csv
+            ? Results.File(CsvBytes(table), ContentTypes.Of(name), name)
+            : Results.File(XlsxBytes(table), ContentTypes.Of(name), name);
+    }
+
+    /// <summary>A value no spreadsheet evaluates: one that starts like a formula gets a leading apostrophe.</summary>
+    public static string Inert(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    public static byte[] CsvBytes(ExportTable table)
+    {
+        var text = new StringBuilder();
+        text.Append(CsvText.Record(table.Columns.Select(Inert))).Append("\r\n");
+        foreach (var row in table.Rows)
+        {
+            text.Append(CsvText.Record(row.Select(Inert))).Append("\r\n");
+        }
+
+        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+    }
+
+    public static byte[] XlsxBytes(ExportTable table)
+    {
+        using var buffer = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            data.Append(Row(1, table.Columns));
+            var number = 2u;
+            foreach (var row in table.Rows)
+            {
+                data.Append(Row(number++, row));
+            }
+
+            sheetPart.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Name) }));
+        }
+
+        return buffer.ToArray();
+    }
+
+    // Inline strings: a cell is never a formula or a number a spreadsheet could reinterpret.
+    private static Row Row(uint number, IEnumerable<string> values) => new(values.Select(v => new Cell
+    {
+        DataType = CellValues.InlineString,
+        InlineString = new InlineString(new Text(v) { Space = SpaceProcessingModeValues.Preserve }),
+    }))
+    { RowIndex = number };
+
+    private static string SheetName(string name) => name.Length <= 31 ? name : name[..31];
+}
