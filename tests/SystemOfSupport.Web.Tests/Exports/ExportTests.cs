@@ -25,11 +25,13 @@ public class ExportTests(Servers servers)
         var client = servers.For(database).CreateClient();
         var csv = SpreadsheetText.Csv(await Download(client, "/counties/monterey.csv?year=2024", "text/csv"));
         var xlsx = SpreadsheetText.Xlsx(await Download(client, "/counties/27.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        csv[0].ShouldBe(["CDS", "LEA", "Kind", "Status", "Groups with a letter", "Methods met", "Level 3 (EC 52072)", "Provider"]);
+        csv[0].ShouldBe(["CDS", "LEA", "Kind", "Status", "Groups with a letter", "Methods met", "Level 3 (EC 52072)", "Provider", "Funding allowances (reports counted)"]);
         csv.Count.ShouldBe(1 + 25 + 8);
         xlsx.ShouldBe(csv);
         csv.Single(r => r[0] == "27102720000000").ShouldBe(
-            ["27102720000000", "Monterey County Office of Education", "County office of education", "Differentiated Assistance, Year 1", "HI=F HOM=F LTEL=F SED=F", "1", "Y", "California Department of Education"]);
+            ["27102720000000", "Monterey County Office of Education", "County office of education", "Differentiated Assistance, Year 1", "HI=F HOM=F LTEL=F SED=F", "1", "Y", "California Department of Education", "0.00"]);
+        // Salinas Union High: large, identified in 2022, 2023 and 2024 → $300,000 in each counted report.
+        csv.Single(r => r[0] == "27661590000000")[8].ShouldBe("900000.00");
         (await client.GetAsync(new Uri("/counties/monterey.pdf", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

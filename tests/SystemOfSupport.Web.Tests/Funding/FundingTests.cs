@@ -82,6 +82,7 @@ public class FundingTests(Servers servers)
         county.Funding.FiscalYear.ShouldBe("2024-25");
         county.Funding.Office.ShouldBe(funding.CountyOffices.Single(o => o.CountyCode == "27"));
         county.Funding.Contributions.ShouldBe(funding.Lines.Where(l => l.RecipientCountyCode == "27" || l.LeaCountyCode == "27").ToList());
+        county.DistrictsAndCountyOffice.Sum(l => l.FundingAllowances).ShouldBe(county.Funding.Contributions.Sum(l => l.Amount));
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/counties/monterey", UriKind.Relative)));
         html.ShouldContain($"Monterey County Office of Education receives <strong>{FundingModel.Money(county.Funding.Office!.Total)}</strong> in 2024-25");
         html.ShouldContain("What each identified LEA contributes");

@@ -34,6 +34,8 @@ public partial class StateMapTests(Servers servers)
         outlines.Single(m => m.Groups["code"].Value == "27").Groups["title"].Value.ShouldBe("Monterey: 10 of 25 in assistance (40%)");
         outlines.Single(m => m.Groups["code"].Value == "27").Groups["band"].Value.ShouldBe("band-2");
         outlines.Count(m => m.Groups["band"].Value == "band-none").ShouldBe(57);
+        // Counties with decided LEAs print their share on the map; the others say theirs in their title.
+        Regex.Matches(html, "<tspan x=\"\\d+\" dy=\"1.1em\" class=\"pct\">(\\d+)%</tspan>").Select(m => m.Groups[1].Value).ShouldBe(["40"]);
         // The text alternative: the same figures for every county in a table.
         html.ShouldContain("The map as a table: every county, 2024");
         html.ShouldContain("<td><a href=\"/counties/monterey?year=2024\">Monterey</a></td><td class=\"num\">25</td><td class=\"num\">10</td><td>40% (25–49%)</td>");

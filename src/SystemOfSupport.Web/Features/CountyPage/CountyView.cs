@@ -15,7 +15,13 @@ public sealed record CountyQuery(string County, int? Year);
 
 /// <summary>One district, county office or charter school of the county, as its row in the county's table.</summary>
 /// <param name="Level3">EC 52072: <c>Y</c>, <c>N</c>, <c>not decided</c>, or null for a charter school.</param>
-public sealed record LeaRow(string Cds, string Name, string Kind, string Status, bool InAssistance, string Letters, IReadOnlyList<int> MetMethods, string? Level3, string? Provider);
+/// <param name="FundingAllowances">
+/// The EC 2575.2 allowances the LEA earns its provider's county office across the reports the fiscal year counts, before
+/// they are averaged (<see cref="CountyFunding"/>); null when the year's funding is not computed.
+/// </param>
+public sealed record LeaRow(
+    string Cds, string Name, string Kind, string Status, bool InAssistance, string Letters, IReadOnlyList<int> MetMethods, string? Level3, string? Provider,
+    decimal? FundingAllowances = null);
 
 public sealed record CountyView(
     int Year,
@@ -54,7 +60,10 @@ public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, F
 
         var rows = await viewer.Leas(db).Where(l => l.Year == choice.Year && l.CountyCode == county.Code).OrderBy(l => l.Cds).ToListAsync(cancellationToken);
         var charter = nameof(LeaKind.CharterSchool);
-        var leas = rows.Where(r => r.Kind != charter).Select(Row).ToList();
+        var countyFunding = await Funding(county, choice, cancellationToken);
+        var allowances = countyFunding is { Error: null } f ? f.Contributions.Where(l => l.Lea is not null).ToLookup(l => l.Lea!, l => l.Amount) : null;
+        LeaRow WithFunding(LeaRow row) => allowances is null ? row : row with { FundingAllowances = allowances[row.Cds].Sum() };
+        var leas = rows.Where(r => r.Kind != charter).Select(Row).Select(WithFunding).ToList();
         return new CountyView(
             choice.Year,
             choice.Years,
@@ -64,8 +73,8 @@ public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, F
             leas.Count,
             leas.Count(l => l.InAssistance),
             leas,
-            [.. rows.Where(r => r.Kind == charter).Select(Row)],
-            await Funding(county, choice, cancellationToken));
+            [.. rows.Where(r => r.Kind == charter).Select(Row).Select(WithFunding)],
+            countyFunding);
     }
 
     private async Task<CountyFunding?> Funding(County county, YearChoice choice, CancellationToken cancellationToken)
@@ -85,10 +94,11 @@ public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, F
     /// <summary>The table as the page shows it, to download.</summary>
     public static ExportTable Export(CountyView view) => new(
         $"{view.Slug}-{view.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
-        ["CDS", "LEA", "Kind", "Status", "Groups with a letter", "Methods met", "Level 3 (EC 52072)", "Provider"],
+        ["CDS", "LEA", "Kind", "Status", "Groups with a letter", "Methods met", "Level 3 (EC 52072)", "Provider", "Funding allowances (reports counted)"],
         [.. view.DistrictsAndCountyOffice.Concat(view.CharterSchools).Select(l => (IReadOnlyList<string>)
         [
             l.Cds, l.Name, l.Kind, l.Status, l.Letters, string.Join(",", l.MetMethods), l.Level3 ?? string.Empty, l.Provider ?? string.Empty,
+            l.FundingAllowances?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
         ])]);
 
     private static LeaRow Row(LeaDecision l) => new(

@@ -10,7 +10,7 @@ public static class CountyOutlines
 {
     private const string Resource = "county-outlines.tsv";
 
-    private static readonly Lazy<(string ViewBox, IReadOnlyDictionary<string, string> Paths)> Data = new(Load);
+    private static readonly Lazy<(string ViewBox, IReadOnlyDictionary<string, string> Paths, IReadOnlyDictionary<string, (int X, int Y)> Labels)> Data = new(Load);
 
     /// <summary>The SVG viewBox the paths are drawn in (<c>0 0 600 694</c>).</summary>
     public static string ViewBox => Data.Value.ViewBox;
@@ -20,7 +20,21 @@ public static class CountyOutlines
 
     public static string Of(string countyCode) => Paths[countyCode];
 
-    private static (string, IReadOnlyDictionary<string, string>) Load()
+    /// <summary>Where the county's label goes: the middle of the bounding box of its largest ring (islands aside).</summary>
+    public static (int X, int Y) LabelAt(string countyCode) => Data.Value.Labels[countyCode];
+
+    private static (int X, int Y) Middle(string path)
+    {
+        var rings = path.Split('Z', StringSplitOptions.RemoveEmptyEntries).Select(ring => ring.TrimStart('M').Split('L').Select(point =>
+        {
+            var xy = point.Split(',');
+            return (X: int.Parse(xy[0], CultureInfo.InvariantCulture), Y: int.Parse(xy[1], CultureInfo.InvariantCulture));
+        }).ToList());
+        var largest = rings.MaxBy(r => (r.Max(p => p.X) - r.Min(p => p.X)) * (r.Max(p => p.Y) - r.Min(p => p.Y)))!;
+        return ((largest.Min(p => p.X) + largest.Max(p => p.X)) / 2, (largest.Min(p => p.Y) + largest.Max(p => p.Y)) / 2);
+    }
+
+    private static (string, IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, (int X, int Y)>) Load()
     {
         using var stream = typeof(CountyOutlines).Assembly.GetManifestResourceStream(Resource) ?? throw new InvalidOperationException($"resource {Resource} is missing");
         using var reader = new StreamReader(stream);
@@ -41,6 +55,6 @@ public static class CountyOutlines
             }
         }
 
-        return (viewBox, paths);
+        return (viewBox, paths, paths.ToDictionary(p => p.Key, p => Middle(p.Value), StringComparer.Ordinal));
     }
 }
