@@ -82,12 +82,20 @@ public class CalpadsTests(Servers servers)
 
         var county = await server.SignedInAs(Roles.County, county: "27");
         (await county.GetFromJsonAsync<CalpadsView>(new Uri("/api/calpads", UriKind.Relative)))!.Leas.Count.ShouldBe(33);
+
+        // The downloads follow the same scoping as their pages; funding never counts the unpublished year.
+        (await anonymous.GetAsync(new Uri("/counties/monterey.csv?year=2024", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await county.GetAsync(new Uri("/counties/monterey.xlsx?year=2024", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anonymous.GetAsync(new Uri($"/leas/{Graves}.csv?year=2024", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await county.GetFromJsonAsync<Features.Funding.FundingView>(new Uri("/api/funding", UriKind.Relative)))!.FiscalYear.ShouldBe("2023-24");
         var otherCounty = await server.SignedInAs(Roles.County, county: "01");
         (await otherCounty.GetAsync(new Uri("/api/calpads", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var lea = await server.SignedInAs(Roles.Lea, lea: Graves);
         var own = (await lea.GetFromJsonAsync<CalpadsView>(new Uri("/api/calpads?schoolYear=2023-24&asOf=" + AsOf, UriKind.Relative)))!;
         own.Leas.Select(l => (l.Cds, l.Method4)).ShouldBe([(Graves, "met")]);
+        (await lea.GetAsync(new Uri($"/leas/{Graves}.csv?year=2024", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await lea.GetAsync(new Uri($"/leas/{SanArdo}.csv?year=2024", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var page = (await lea.GetFromJsonAsync<LeaView>(new Uri($"/api/leas/{Graves}?year=2024", UriKind.Relative)))!;
         page.Calpads!.Leas.Single().Cds.ShouldBe(Graves);
         var html = WebUtility.HtmlDecode(await lea.GetStringAsync(new Uri($"/leas/{Graves}?year=2024", UriKind.Relative)));
