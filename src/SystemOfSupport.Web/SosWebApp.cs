@@ -12,6 +12,8 @@ using SystemOfSupport.Web.Features.CountyPage;
 using SystemOfSupport.Web.Features.Downloads;
 using SystemOfSupport.Web.Features.Import;
 using SystemOfSupport.Web.Features.LeaPage;
+using SystemOfSupport.Web.Features.Reports;
+using SystemOfSupport.Web.Features.Resources;
 using SystemOfSupport.Web.Features.StatePage;
 using SystemOfSupport.Web.Features.Years;
 using SystemOfSupport.Web.Storage;
@@ -40,6 +42,7 @@ public static class SosWebApp
         {
             await StorageSetup.MigrateAsync(app.Services, cancellationToken);
             await SampleData.ImportIfEmptyAsync(app.Services, cancellationToken);
+            await ResourceCatalogueSeed.SeedIfEmptyAsync(app.Services, app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
             await app.StartAsync(cancellationToken);
             return app;
         }
@@ -86,6 +89,9 @@ public static class SosWebApp
         services.AddScoped<CountyHandler>();
         services.AddScoped<LeaHandler>();
         services.AddScoped<ImportYearHandler>();
+        services.AddScoped<ResourceHubHandler>();
+        services.AddScoped<SaveResourceHandler>();
+        services.AddReports();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
 
@@ -106,6 +112,8 @@ public static class SosWebApp
         app.MapOpenApi();
         Api.Map(app);
         DownloadEndpoint.Map(app);
+        ResourceApi.Map(app);
+        ReportEndpoints.Map(app);
         return app;
     }
 

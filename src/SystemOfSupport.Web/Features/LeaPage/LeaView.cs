@@ -85,9 +85,7 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer)
             return null;
         }
 
-        var determination = row.Kind == nameof(LeaKind.CharterSchool)
-            ? AsDetermination(Deserialize<CharterDetermination>(row.Findings))
-            : Deserialize<Determination>(row.Findings);
+        var determination = DeterminationOf(row.Kind == nameof(LeaKind.CharterSchool), row.Findings);
         var timeline = await viewer.Leas(db).Where(l => l.Cds == cds.Value).OrderBy(l => l.Year)
             .Select(l => new { l.Year, l.Status, l.Letters, l.MetMethods, l.Level3, l.Kind })
             .ToListAsync(cancellationToken);
@@ -114,6 +112,14 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer)
             [.. timeline.Select(t => new TimelineYear(t.Year, t.Status, t.Letters, CountyHandler.MethodNumbers(t.MetMethods), CountyHandler.Level3Words(t.Kind, t.Level3)))],
             JsonSerializer.Deserialize<JsonElement>(row.Findings));
     }
+
+    /// <summary>The decision a view was made from (its stored findings), for features that read more of it than the page shows.</summary>
+    public static Determination DeterminationOf(LeaView view) =>
+        DeterminationOf(view.Kind == CountyHandler.KindName(LeaKind.CharterSchool), view.Findings.GetRawText());
+
+    private static Determination DeterminationOf(bool charter, string findings) => charter
+        ? AsDetermination(Deserialize<CharterDetermination>(findings))
+        : Deserialize<Determination>(findings);
 
     private static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, FindingsJson.Options) ?? throw new JsonException($"stored findings are not a {typeof(T).Name}");
