@@ -44,6 +44,13 @@ public partial class OnePagerTests(Servers servers)
         html.ShouldContain($"/reports/{Coe}.pdf?year=2024");
 
         (await client.GetStringAsync(new Uri($"/reports/2710272?year=2023", UriKind.Relative))).ShouldContain("Monterey County Office of Education — 2023");
+
+        // sos targets gives Alisal's same four; its suspension target needs the file's school type, which is not stored.
+        var alisal = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/reports/27659610000000", UriKind.Relative)));
+        alisal.ShouldContain("<li>EL English Learner Progress: holding at 44.5% of 3429 leaves Red (Orange: next year's change would be none)</li>");
+        alisal.ShouldContain("<li>LTEL Mathematics: +3.0 points (-136.8 → -133.8): Orange</li>");
+        alisal.ShouldContain("<li>TOM Suspension Rate: the suspension cut points depend on the file's school type (ED, HD, UD, …), which the store does not keep; sos targets reads it from the file</li>");
+        alisal.ShouldContain("Not identified by Methods 1–3: no identification to end.");
         (await client.GetAsync(new Uri("/reports/99999999999999", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync(new Uri("/reports/99999999999999.pdf", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -110,7 +110,11 @@ public sealed class OnePagerHandler(LeaHandler leas, ResourceHubHandler hub, IEn
             };
             var again = ColorEngine.Compute(measure);
             var label = $"{r.Group} {r.Indicator.DisplayName()}";
-            if (again.Color != r.Color || again.StatusLevel != r.StatusLevel)
+            if (r.Indicator == Indicator.Susp)
+            {
+                unavailable.Add($"{label}: the suspension cut points depend on the file's school type (ED, HD, UD, …), which the store does not keep; sos targets reads it from the file");
+            }
+            else if (again.Color != r.Color || again.StatusLevel != r.StatusLevel)
             {
                 unavailable.Add($"{label}: the stored numbers do not give back its Red ({again.Explanation})");
             }
@@ -124,8 +128,8 @@ public sealed class OnePagerHandler(LeaHandler leas, ResourceHubHandler hub, IEn
             }
         }
 
-        var note = red.Count == 0
-            ? "No Red results: nothing to leave."
+        var note = red.Count == 0 ? "No Red results: nothing to leave."
+            : !d.IsIdentified ? "Not identified by Methods 1–3: no identification to end."
             : "Each target holds every other result; which of them together end the identification needs the year's Dashboard files (sos targets).";
         return new OnePagerTargets(targets, unavailable, note);
     }
