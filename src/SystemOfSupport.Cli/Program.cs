@@ -9,6 +9,7 @@ using SystemOfSupport.Cli.Forecast;
 using SystemOfSupport.Cli.Funding;
 using SystemOfSupport.Cli.History;
 using SystemOfSupport.Cli.Project;
+using SystemOfSupport.Cli.Report;
 using SystemOfSupport.Cli.Serve;
 using SystemOfSupport.Cli.Infrastructure;
 using SystemOfSupport.Cli.Settings;
@@ -40,6 +41,7 @@ public static class Program
             SynthCommand.Create(console),
             ServeCommand.Create(console),
             UsersCommand.Create(console),
+            ReportCommand.Create(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }

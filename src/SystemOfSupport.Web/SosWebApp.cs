@@ -15,6 +15,8 @@ using SystemOfSupport.Web.Features.Exports;
 using SystemOfSupport.Web.Features.Funding;
 using SystemOfSupport.Web.Features.Import;
 using SystemOfSupport.Web.Features.LeaPage;
+using SystemOfSupport.Web.Features.Reports;
+using SystemOfSupport.Web.Features.Resources;
 using SystemOfSupport.Web.Features.StatePage;
 using SystemOfSupport.Web.Features.Years;
 using SystemOfSupport.Web.Storage;
@@ -43,6 +45,7 @@ public static class SosWebApp
         {
             await StorageSetup.MigrateAsync(app.Services, cancellationToken);
             await SampleData.ImportIfEmptyAsync(app.Services, cancellationToken);
+            await ResourceCatalogueSeed.SeedIfEmptyAsync(app.Services, app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
             await app.StartAsync(cancellationToken);
             return app;
         }
@@ -91,6 +94,9 @@ public static class SosWebApp
         services.AddScoped<ImportYearHandler>();
         services.AddScoped<FundingHandler>();
         services.AddScoped<CalpadsHandler>();
+        services.AddScoped<ResourceHubHandler>();
+        services.AddScoped<SaveResourceHandler>();
+        services.AddReports();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
 
@@ -112,6 +118,8 @@ public static class SosWebApp
         Api.Map(app);
         DownloadEndpoint.Map(app);
         ExportEndpoints.Map(app);
+        ResourceApi.Map(app);
+        ReportEndpoints.Map(app);
         return app;
     }
 

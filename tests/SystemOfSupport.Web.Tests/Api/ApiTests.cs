@@ -120,6 +120,7 @@ public class ApiTests(Servers servers)
             [
                 "/api/years", "/api/years/{year}/publish", "/api/state", "/api/counties", "/api/counties/{county}", "/api/leas/{cds}", "/api/funding", "/api/calpads",
                 "/api/import", "/downloads/{name}", "/counties/{county}.{format}", "/leas/{cds}.{format}", "/funding.{format}",
+                "/api/resources", "/api/resources/{id}", "/api/resources/for/{cds}", "/api/reports/{cds}", "/reports/{cds}.pdf",
             ],
             ignoreOrder: true);
         var schemas = document.GetProperty("components").GetProperty("schemas");

@@ -93,9 +93,7 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             return null;
         }
 
-        var determination = row.Kind == nameof(LeaKind.CharterSchool)
-            ? AsDetermination(Deserialize<CharterDetermination>(row.Findings))
-            : Deserialize<Determination>(row.Findings);
+        var determination = DeterminationOf(row.Kind == nameof(LeaKind.CharterSchool), row.Findings);
         var timeline = await viewer.Leas(db).Where(l => l.Cds == cds.Value).OrderBy(l => l.Year)
             .Select(l => new { l.Year, l.Status, l.Letters, l.MetMethods, l.Level3, l.Kind })
             .ToListAsync(cancellationToken);
@@ -142,6 +140,13 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             g.GroupName, g.Group, g.Letter ?? string.Empty, string.Join(",", g.PrioritiesMet),
             .. g.Cells.Select(c => c is null ? string.Empty : $"{c.Color}; {string.Join("; ", LeaModel.Values(c))}"),
         ])]);
+    /// <summary>The decision a view was made from (its stored findings), for features that read more of it than the page shows.</summary>
+    public static Determination DeterminationOf(LeaView view) =>
+        DeterminationOf(view.Kind == CountyHandler.KindName(LeaKind.CharterSchool), view.Findings.GetRawText());
+
+    private static Determination DeterminationOf(bool charter, string findings) => charter
+        ? AsDetermination(Deserialize<CharterDetermination>(findings))
+        : Deserialize<Determination>(findings);
 
     private static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, FindingsJson.Options) ?? throw new JsonException($"stored findings are not a {typeof(T).Name}");

@@ -238,6 +238,60 @@ public sealed class SosDbModelSnapshot : ModelSnapshot
                 b.ToTable("LeaDirectoryEntries", (string?)null);
             });
 
+        modelBuilder.Entity("SystemOfSupport.Web.Features.Resources.HubResource", b =>
+            {
+                b.Property<string>("Id")
+                    .HasMaxLength(60);
+
+                b.Property<string>("Audiences")
+                    .IsRequired()
+                    .HasMaxLength(100);
+
+                b.Property<string>("Groups")
+                    .IsRequired()
+                    .HasMaxLength(100);
+
+                b.Property<string>("Indicators")
+                    .IsRequired()
+                    .HasMaxLength(100);
+
+                b.Property<string>("Kind")
+                    .IsRequired()
+                    .HasMaxLength(30);
+
+                b.Property<string>("Levels")
+                    .IsRequired()
+                    .HasMaxLength(10);
+
+                b.Property<string>("Name")
+                    .IsRequired()
+                    .HasMaxLength(200);
+
+                b.Property<string>("Priorities")
+                    .IsRequired()
+                    .HasMaxLength(40);
+
+                b.Property<bool>("Retired");
+
+                b.Property<string>("Summary")
+                    .IsRequired();
+
+                b.Property<string>("UpdatedBy")
+                    .HasMaxLength(256);
+
+                b.Property<DateTime>("UpdatedUtc");
+
+                b.Property<string>("Url")
+                    .HasMaxLength(500);
+
+                b.Property<int>("Version")
+                    .IsConcurrencyToken();
+
+                b.HasKey("Id");
+
+                b.ToTable("HubResources", (string?)null);
+            });
+
         modelBuilder.Entity("SystemOfSupport.Web.Storage.DecidedYear", b =>
             {
                 b.Property<int>("Year");
