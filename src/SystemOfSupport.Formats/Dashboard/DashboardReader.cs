@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using SystemOfSupport.Core.Colors;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Text;
@@ -81,17 +82,9 @@ public static class DashboardReader
     {
         using var file = new RowParser(path, name, year, needed, yearSaidBy: "--year is");
         var cols = file.Columns;
-        int read = 0, kept = 0;
-        while (file.Reader.ReadLine() is { } line)
+        var kept = 0;
+        while (file.NextMayMatter() is { } f)
         {
-            read++;
-            // Most rows are schools that cannot matter to an LEA decision: look at two fields before splitting.
-            if (!MayMatter(file.Reader, line, cols))
-            {
-                continue;
-            }
-
-            var f = file.Reader.Split(line);
             var rtype = file.RecordType(f);
             var charter = Flag(f, cols.CharterFlag) == true;
             if (!(rtype == "D" || (rtype == "S" && charter)))
@@ -110,7 +103,7 @@ public static class DashboardReader
             yield return new DashboardRecord(file.Lea(f, cds), file.Result(f, cds, group));
         }
 
-        completed?.Invoke(file.Summary(read, kept));
+        completed?.Invoke(file.Summary(file.LinesRead, kept));
     }
 
     private static List<DashboardRow> WithAlternativeSchoolLeas(List<DashboardRow> rows)
@@ -153,6 +146,27 @@ public static class DashboardReader
         }
 
         public DelimitedTextReader Reader { get; }
+
+        /// <summary>Rows read by <see cref="NextMayMatter"/>, skipped or not.</summary>
+        public int LinesRead { get; private set; }
+
+        /// <summary>
+        /// The fields of the next row that may matter to an LEA decision, or null at the end. Most rows are schools
+        /// that cannot: two fields of the undecoded line decide, and only the other rows are decoded and split.
+        /// </summary>
+        public string[]? NextMayMatter()
+        {
+            while (Reader.TryReadLine(out var line))
+            {
+                LinesRead++;
+                if (MayMatter(Reader, line, Columns))
+                {
+                    return Reader.Split(line);
+                }
+            }
+
+            return null;
+        }
 
         public DashboardColumns Columns { get; }
 
@@ -278,17 +292,39 @@ public static class DashboardReader
 
     /// <summary>
     /// False only for a plain school row (rtype S, not a charter) or the state row: the rows a decision skips. Anything
-    /// else, including an unknown rtype, goes on to be parsed and checked in full.
+    /// else, including an unknown rtype or a field that is not plain ASCII, goes on to be decoded, parsed and checked in full.
     /// </summary>
-    private static bool MayMatter(DelimitedTextReader reader, string line, DashboardColumns cols)
+    private static bool MayMatter(DelimitedTextReader reader, ReadOnlySpan<byte> line, DashboardColumns cols)
     {
-        var rtype = reader.Field(line, cols.RType).Trim();
-        if (rtype is "X" or "x")
+        var rtype = TrimAscii(reader.Field(line, cols.RType));
+        if (rtype is [(byte)'X' or (byte)'x'])
         {
             return false;
         }
 
-        return !(rtype is "S" or "s") || (cols.CharterFlag >= 0 && reader.Field(line, cols.CharterFlag).Trim() is "Y" or "y");
+        if (rtype is not [(byte)'S' or (byte)'s'] || cols.CharterFlag < 0)
+        {
+            return true;
+        }
+
+        var charter = reader.Field(line, cols.CharterFlag);
+        return !Ascii.IsValid(charter) || TrimAscii(charter) is [(byte)'Y' or (byte)'y'];
+    }
+
+    /// <summary>Trims as <see cref="string.Trim()"/> does for ASCII text.</summary>
+    private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> field)
+    {
+        while (field.Length > 0 && field[0] < 0x80 && char.IsWhiteSpace((char)field[0]))
+        {
+            field = field[1..];
+        }
+
+        while (field.Length > 0 && field[^1] < 0x80 && char.IsWhiteSpace((char)field[^1]))
+        {
+            field = field[..^1];
+        }
+
+        return field;
     }
 
     private static bool? Flag(string[] f, int i)
