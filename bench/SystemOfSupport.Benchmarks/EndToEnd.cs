@@ -3,6 +3,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Formats.Runs;
+using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Formats.Synthetic;
 
 namespace SystemOfSupport.Benchmarks;
@@ -83,9 +84,44 @@ internal static class EndToEnd
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {spent.WallMs:F0} | {spent.CpuMs:F0} | {spent.Allocated / 1e6:F0} |"));
         }
 
+        Writers(last, runs);
         ReadingLimit(dashboardFiles, runs);
         DuckDb(data, last, runs);
         return 0;
+    }
+
+    /// <summary>Each output alone, one thread, into memory (no disk): which writer the write stage spends its time in.</summary>
+    private static void Writers(DeterminationRun run, int runs)
+    {
+        var wording = StatusTableBuilder.WordingFor(run.Rules);
+        var table = StatusTableBuilder.Build(run, "SYNTHETIC benchmark");
+        var charters = CharterTableBuilder.Build(run, "SYNTHETIC benchmark");
+        (string Name, Action<Stream> Write)[] writers =
+        [
+            ("District and COE xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s, wording)),
+            ("District and COE csv", s => AssistanceStatusCsvWriter.Write(table, s)),
+            ("Findings json", s => FindingsJson.Write(run, s)),
+            ("Charter xlsx", s => AssistanceStatusWorkbookWriter.Write(charters, s, wording)),
+            ("Charter csv", s => AssistanceStatusCsvWriter.Write(charters, s)),
+        ];
+        Console.WriteLine();
+        Console.WriteLine($"Each writer alone, one thread, into memory, median of {runs}:");
+        Console.WriteLine("| Output | ms | MB written |");
+        Console.WriteLine("|---|---:|---:|");
+        foreach (var (name, write) in writers)
+        {
+            var samples = new List<(double Ms, long Bytes)>();
+            for (var i = 0; i < runs + 1; i++)
+            {
+                using var memory = new MemoryStream();
+                var watch = Stopwatch.StartNew();
+                write(memory);
+                samples.Add((watch.Elapsed.TotalMilliseconds, memory.Length));
+            }
+
+            var median = samples.Skip(1).OrderBy(x => x.Ms).ElementAt(runs / 2);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {median.Ms:F0} | {median.Bytes / 1e6:F1} |"));
+        }
     }
 
     /// <summary>
