@@ -9,7 +9,7 @@ using SystemOfSupport.Formats.Synthetic;
 namespace SystemOfSupport.Benchmarks;
 
 /// <summary>
-/// <c>--e2e [--runs 5] [--scale 1.0] [--seed 1] [--data DIR]</c>: the whole determination on a generated full-state
+/// <c>--e2e [--command determine|verify|funding|forecast] [--runs 5] [--scale 1.0] [--seed 1] [--data DIR]</c>: the whole determination on a generated full-state
 /// synthetic set (read, decide, write xlsx, csv, json), timed over several runs in one process, with the stages of
 /// the median run, and the same determination's core in DuckDB SQL over the same files.
 /// </summary>
@@ -30,6 +30,11 @@ internal static class EndToEnd
             var summary = SyntheticState.Generate(new SyntheticOptions(Year, data, Path.Combine(root, "data", "cde", "dashboard", "monterey-county", "2024"), seed, scale));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Generated {data}: {summary.Districts} districts, {summary.CountyOffices} COEs, {summary.Charters} charters, {summary.Schools} schools in {gen.Elapsed.TotalSeconds:F1} s"));
+        }
+
+        if (OptionText(args, "--command") is { } command and not "determine")
+        {
+            return OtherCommands.Run(command, data, runs, args);
         }
 
         var dashboardFiles = Directory.GetFiles(data, $"*download{Year}.txt");
@@ -275,11 +280,11 @@ internal static class EndToEnd
         public static Sample operator -(Sample a, Sample b) => new(a.WallMs - b.WallMs, a.CpuMs - b.CpuMs, a.Allocated - b.Allocated);
     }
 
-    private static T Option<T>(string[] args, string name, T fallback)
+    internal static T Option<T>(string[] args, string name, T fallback)
         where T : IParsable<T> =>
         OptionText(args, name) is { } text ? T.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
-    private static string? OptionText(string[] args, string name) =>
+    internal static string? OptionText(string[] args, string name) =>
         Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? args[i + 1] : null;
 
     private static string FindRoot()
