@@ -3,12 +3,13 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Formats.Runs;
+using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Formats.Synthetic;
 
 namespace SystemOfSupport.Benchmarks;
 
 /// <summary>
-/// <c>--e2e [--runs 5] [--scale 1.0] [--seed 1] [--data DIR]</c>: the whole determination on a generated full-state
+/// <c>--e2e [--command determine|verify|funding|forecast] [--runs 5] [--scale 1.0] [--seed 1] [--data DIR]</c>: the whole determination on a generated full-state
 /// synthetic set (read, decide, write xlsx, csv, json), timed over several runs in one process, with the stages of
 /// the median run, and the same determination's core in DuckDB SQL over the same files.
 /// </summary>
@@ -31,6 +32,11 @@ internal static class EndToEnd
                 $"Generated {data}: {summary.Districts} districts, {summary.CountyOffices} COEs, {summary.Charters} charters, {summary.Schools} schools in {gen.Elapsed.TotalSeconds:F1} s"));
         }
 
+        if (OptionText(args, "--command") is { } command and not "determine")
+        {
+            return OtherCommands.Run(command, data, runs, args);
+        }
+
         var dashboardFiles = Directory.GetFiles(data, $"*download{Year}.txt");
         var inputFiles = dashboardFiles.Concat(Directory.GetFiles(data, $"Pr*{Year}.txt")).Append(Path.Combine(data, "assistancestatus23.xlsx")).ToList();
         var rows = inputFiles.Where(f => f.EndsWith(".txt", StringComparison.Ordinal)).Sum(f => File.ReadLines(f).LongCount() - 1);
@@ -38,28 +44,29 @@ internal static class EndToEnd
         var request = new DeterminationRequest(Year, data, data, [Path.Combine(data, "assistancestatus23.xlsx")], DeterminationSettings.Defaults);
         var outDir = Path.Combine(Path.GetTempPath(), "sos-e2e-out");
 
-        var results = new List<(double Total, double Run, double Write, IReadOnlyList<(string Step, double Ms)> Stages)>();
+        var results = new List<(double Total, double Run, double Write, double Cpu, List<(string Step, Sample Spent)> Stages)>();
         DeterminationRun? last = null;
         for (var i = 0; i < runs + 1; i++)
         {
             var stages = new StageClock();
-            var watch = Stopwatch.StartNew();
             var run = DeterminationRunner.Run(request, stages);
-            var decided = watch.Elapsed.TotalMilliseconds;
+            stages.Next("Write xlsx + csv + json (OutputSet.Write)");
             OutputSet.Write(run, outDir, "SYNTHETIC benchmark");
-            var total = watch.Elapsed.TotalMilliseconds;
-            var staged = stages.Finish(decided);
-            staged.Add(("Write xlsx + csv + json (OutputSet.Write)", total - decided));
+            var staged = stages.Finish();
+            var total = staged.Sum(s => s.Spent.WallMs);
+            var write = staged[^1].Spent.WallMs;
+            var cpu = staged.Sum(s => s.Spent.CpuMs);
             last = run;
             if (i > 0)
             {
-                results.Add((total, decided, total - decided, staged));
+                results.Add((total, total - write, write, cpu, staged));
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? "warm-up" : $"run {i}")}: {total:F0} ms (run {decided:F0} ms, write {total - decided:F0} ms)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? "warm-up" : $"run {i}")}: {total:F0} ms (run {total - write:F0} ms, write {write:F0} ms; CPU {cpu:F0} ms)"));
         }
 
         var median = results.OrderBy(r => r.Total).ElementAt(results.Count / 2);
+        var medianCpu = results.Select(r => r.Cpu).Order().ElementAt(results.Count / 2);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var seconds = median.Total / 1000;
@@ -69,20 +76,104 @@ internal static class EndToEnd
         Console.WriteLine("|---|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Median wall time, {runs} runs (DeterminationRunner.Run + OutputSet.Write) | {median.Total:F0} ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| of which DeterminationRunner.Run / OutputSet.Write | {median.Run:F0} ms / {median.Write:F0} ms |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Median CPU time (all threads) | {medianCpu:F0} ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Rows/s | {rows / seconds:N0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| MB/s | {bytes / 1e6 / seconds:F1} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Peak working set (Process.PeakWorkingSet64) | {process.PeakWorkingSet64 / 1e6:F0} MB |"));
         Console.WriteLine();
         Console.WriteLine("Stages of the median run:");
-        Console.WriteLine("| Stage | ms |");
-        Console.WriteLine("|---|---:|");
-        foreach (var (step, ms) in median.Stages)
+        Console.WriteLine("| Stage | Wall ms | CPU ms | Allocated MB |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (step, spent) in median.Stages)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {ms:F0} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {spent.WallMs:F0} | {spent.CpuMs:F0} | {spent.Allocated / 1e6:F0} |"));
         }
 
+        Writers(last, runs);
+        ReadingLimit(dashboardFiles, runs);
         DuckDb(data, last, runs);
         return 0;
+    }
+
+    /// <summary>Each output alone, one thread, into memory (no disk): which writer the write stage spends its time in.</summary>
+    private static void Writers(DeterminationRun run, int runs)
+    {
+        var wording = StatusTableBuilder.WordingFor(run.Rules);
+        var table = StatusTableBuilder.Build(run, "SYNTHETIC benchmark");
+        var charters = CharterTableBuilder.Build(run, "SYNTHETIC benchmark");
+        (string Name, Action<Stream> Write)[] writers =
+        [
+            ("District and COE xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s, wording)),
+            ("District and COE csv", s => AssistanceStatusCsvWriter.Write(table, s)),
+            ("Findings json", s => FindingsJson.Write(run, s)),
+            ("Charter xlsx", s => AssistanceStatusWorkbookWriter.Write(charters, s, wording)),
+            ("Charter csv", s => AssistanceStatusCsvWriter.Write(charters, s)),
+        ];
+        Console.WriteLine();
+        Console.WriteLine($"Each writer alone, one thread, into memory, median of {runs}:");
+        Console.WriteLine("| Output | ms | MB written |");
+        Console.WriteLine("|---|---:|---:|");
+        foreach (var (name, write) in writers)
+        {
+            var samples = new List<(double Ms, long Bytes)>();
+            for (var i = 0; i < runs + 1; i++)
+            {
+                using var memory = new MemoryStream();
+                var watch = Stopwatch.StartNew();
+                write(memory);
+                samples.Add((watch.Elapsed.TotalMilliseconds, memory.Length));
+            }
+
+            var median = samples.Skip(1).OrderBy(x => x.Ms).ElementAt(runs / 2);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {median.Ms:F0} | {median.Bytes / 1e6:F1} |"));
+        }
+    }
+
+    /// <summary>
+    /// The floor for reading: the Dashboard files' bytes read into a buffer, and the same with their lines counted
+    /// (one vectorized pass), each the median of <paramref name="runs"/>, one file after another and two at a time.
+    /// </summary>
+    private static void ReadingLimit(string[] files, int runs)
+    {
+        var bytes = files.Sum(f => new FileInfo(f).Length);
+        static long Pass(string path, bool countLines)
+        {
+            var buffer = new byte[1 << 16];
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
+            long lines = 0;
+            int n;
+            while ((n = stream.Read(buffer)) > 0)
+            {
+                lines += countLines ? buffer.AsSpan(0, n).Count((byte)'\n') : 0;
+            }
+
+            return lines;
+        }
+
+        double Median(Action pass)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < runs + 1; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                pass();
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            return times.Skip(1).Order().ElementAt(runs / 2);
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 2 };
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The limit, the {files.Length} Dashboard files ({bytes / 1e6:F1} MB) from the page cache, median of {runs}:"));
+        Console.WriteLine("| Pass | One thread | Two threads |");
+        Console.WriteLine("|---|---:|---:|");
+        foreach (var (label, countLines) in new[] { ("Read the bytes", false), ("Read and count lines", true) })
+        {
+            var one = Median(() => Array.ForEach(files, f => Pass(f, countLines)));
+            var two = Median(() => Parallel.ForEach(files, options, f => Pass(f, countLines)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {one:F0} ms | {two:F0} ms |"));
+        }
     }
 
     /// <summary>
@@ -145,38 +236,55 @@ internal static class EndToEnd
         }
     }
 
-    /// <summary>Times the steps <see cref="DeterminationRunner"/> reports, synchronously (Progress&lt;T&gt; would post).</summary>
+    /// <summary>
+    /// Times the steps <see cref="DeterminationRunner"/> reports, synchronously (Progress&lt;T&gt; would post): wall
+    /// time, the process's CPU time (all threads; steadier than wall time on a shared machine) and bytes allocated.
+    /// </summary>
     private sealed class StageClock : IProgress<RunProgress>
     {
         private readonly Stopwatch watch = Stopwatch.StartNew();
-        private readonly List<(string Step, double Start)> steps = [("Start (settings, directory, history)", 0)];
+        private readonly List<(string Step, Sample Start)> steps = [("Start (settings, directory, history)", Sample.Take(TimeSpan.Zero))];
 
         public void Report(RunProgress value)
         {
             if (steps[^1].Step != value.Step)
             {
-                steps.Add((value.Step, watch.Elapsed.TotalMilliseconds));
+                steps.Add((value.Step, Sample.Take(watch.Elapsed)));
             }
         }
 
-        public List<(string Step, double Ms)> Finish(double end)
+        /// <summary>Closes the step in progress and starts <paramref name="step"/>.</summary>
+        public void Next(string step) => steps.Add((step, Sample.Take(watch.Elapsed)));
+
+        public List<(string Step, Sample Spent)> Finish()
         {
-            var result = new List<(string, double)>();
+            var end = Sample.Take(watch.Elapsed);
+            var result = new List<(string, Sample)>();
             for (var i = 0; i < steps.Count; i++)
             {
-                var stop = i + 1 < steps.Count ? steps[i + 1].Start : end;
-                result.Add((steps[i].Step, stop - steps[i].Start));
+                result.Add((steps[i].Step, (i + 1 < steps.Count ? steps[i + 1].Start : end) - steps[i].Start));
             }
 
             return result;
         }
     }
 
-    private static T Option<T>(string[] args, string name, T fallback)
+    private readonly record struct Sample(double WallMs, double CpuMs, long Allocated)
+    {
+        public static Sample Take(TimeSpan wall)
+        {
+            using var process = Process.GetCurrentProcess();
+            return new(wall.TotalMilliseconds, process.TotalProcessorTime.TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: false));
+        }
+
+        public static Sample operator -(Sample a, Sample b) => new(a.WallMs - b.WallMs, a.CpuMs - b.CpuMs, a.Allocated - b.Allocated);
+    }
+
+    internal static T Option<T>(string[] args, string name, T fallback)
         where T : IParsable<T> =>
         OptionText(args, name) is { } text ? T.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
-    private static string? OptionText(string[] args, string name) =>
+    internal static string? OptionText(string[] args, string name) =>
         Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? args[i + 1] : null;
 
     private static string FindRoot()

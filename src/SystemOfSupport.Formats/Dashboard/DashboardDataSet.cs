@@ -1,5 +1,6 @@
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Formats.Runs;
 
 namespace SystemOfSupport.Formats.Dashboard;
 
@@ -80,20 +81,26 @@ public sealed class DashboardDataSet
     }
 
     /// <summary>
-    /// Reads every Dashboard file of <paramref name="year"/> in <paramref name="directory"/>.
-    /// <paramref name="onFile"/> is told after each file (for progress bars).
+    /// Reads every Dashboard file of <paramref name="year"/> in <paramref name="directory"/>, the files in parallel
+    /// (indexed in indicator order afterwards, so the result and the first error reported do not depend on timing).
+    /// <paramref name="onFile"/> is told after each file (for progress bars), one call at a time.
     /// </summary>
     public static DashboardDataSet Load(string directory, int year, IEnumerable<Indicator> required, IReadOnlySet<Indicator> colored, Action<DashboardFileSummary>? onFile = null)
     {
         var requiredSet = required.ToHashSet();
         var (files, ignored) = Discover(directory, year, requiredSet);
-        var summaries = new List<DashboardFileSummary>();
-        var records = files.SelectMany(f => DashboardReader.Read(f.Path, year, colored.Contains(f.Name.Indicator) ? DashboardColumnsNeeded.Color : DashboardColumnsNeeded.Status, s =>
-        {
-            summaries.Add(s);
-            onFile?.Invoke(s);
-        }));
-        var leas = Index(records);
+        var summaries = new DashboardFileSummary[files.Count];
+        var gate = new Lock();
+        var records = InOrder.Map(files.Select((f, i) => (f.Path, f.Name, Index: i)).ToList(), f =>
+            DashboardReader.Read(f.Path, year, colored.Contains(f.Name.Indicator) ? DashboardColumnsNeeded.Color : DashboardColumnsNeeded.Status, s =>
+            {
+                summaries[f.Index] = s;
+                lock (gate)
+                {
+                    onFile?.Invoke(s);
+                }
+            }).ToList());
+        var leas = Index(records.SelectMany(r => r));
         var present = files.Select(f => f.Name.Indicator).ToHashSet();
         var missing = requiredSet.Where(i => !present.Contains(i)).Order().ToList();
         return new DashboardDataSet(year, leas, summaries, missing, ignored);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using SystemOfSupport.Core.Colors;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Text;
@@ -57,7 +58,7 @@ public static class DashboardReader
         var name = NameOf(path);
         using var file = new RowParser(path, name, name.Year, DashboardColumnsNeeded.None, yearSaidBy: "the file name says");
         var rows = new List<DashboardRow>();
-        while (file.Reader.ReadRow() is { } f)
+        while (file.NextRow() is { } f)
         {
             var rtype = file.RecordType(f);
             var cds = file.Cds(f);
@@ -81,17 +82,9 @@ public static class DashboardReader
     {
         using var file = new RowParser(path, name, year, needed, yearSaidBy: "--year is");
         var cols = file.Columns;
-        int read = 0, kept = 0;
-        while (file.Reader.ReadLine() is { } line)
+        var kept = 0;
+        while (file.NextMayMatter() is { } f)
         {
-            read++;
-            // Most rows are schools that cannot matter to an LEA decision: look at two fields before splitting.
-            if (!MayMatter(file.Reader, line, cols))
-            {
-                continue;
-            }
-
-            var f = file.Reader.Split(line);
             var rtype = file.RecordType(f);
             var charter = Flag(f, cols.CharterFlag) == true;
             if (!(rtype == "D" || (rtype == "S" && charter)))
@@ -110,7 +103,7 @@ public static class DashboardReader
             yield return new DashboardRecord(file.Lea(f, cds), file.Result(f, cds, group));
         }
 
-        completed?.Invoke(file.Summary(read, kept));
+        completed?.Invoke(file.Summary(file.LinesRead, kept));
     }
 
     private static List<DashboardRow> WithAlternativeSchoolLeas(List<DashboardRow> rows)
@@ -132,6 +125,7 @@ public static class DashboardReader
         private readonly string yearSaidBy;
         private readonly string fileLabel;
         private readonly Dictionary<(string Cds, StudentGroup Group), int> seen = [];
+        private readonly DelimitedFields fields;
 
         public RowParser(string path, DashboardFileName name, int year, DashboardColumnsNeeded needed, string yearSaidBy)
         {
@@ -143,6 +137,7 @@ public static class DashboardReader
             try
             {
                 Columns = new DashboardColumns(Reader, name.Indicator, year, needed);
+                fields = new DelimitedFields('\t', Reader.Header.Count);
             }
             catch (InputFileException)
             {
@@ -154,30 +149,56 @@ public static class DashboardReader
 
         public DelimitedTextReader Reader { get; }
 
+        /// <summary>Rows read by <see cref="NextMayMatter"/>, skipped or not.</summary>
+        public int LinesRead { get; private set; }
+
+        /// <summary>
+        /// The fields of the next row that may matter to an LEA decision, or null at the end. Most rows are schools
+        /// that cannot: two fields of the undecoded line decide, and only the other rows are decoded and split.
+        /// </summary>
+        public DelimitedFields? NextMayMatter()
+        {
+            while (Reader.TryReadLine(out var line))
+            {
+                LinesRead++;
+                if (MayMatter(Reader, line, Columns))
+                {
+                    return fields.Load(DelimitedTextReader.Decode(line));
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The fields of the next row, or null at the end.</summary>
+        public DelimitedFields? NextRow() => Reader.ReadLine() is { } line ? fields.Load(line) : null;
+
         public DashboardColumns Columns { get; }
 
         /// <summary>The row's <c>rtype</c> in upper case, once its <c>reportingyear</c> is checked.</summary>
-        public string RecordType(string[] f)
+        public string RecordType(DelimitedFields f)
         {
             // 2017's files say "2017f" (the final release).
             var reportingYear = Columns.ReportingYear;
-            if (reportingYear >= 0 && f[reportingYear].Length > 0 && f[reportingYear].Trim().TrimEnd('f', 'F') != Columns.YearText)
+            if (reportingYear >= 0 && f[reportingYear].Length > 0 && !f[reportingYear].Trim().TrimEnd("fF").SequenceEqual(Columns.YearText))
             {
                 throw Reader.Error(reportingYear, $"reportingyear is {f[reportingYear]}, but {yearSaidBy} {year}");
             }
 
-            return f[Columns.RType].Trim().ToUpperInvariant() switch
+            return f[Columns.RType].Trim() switch
             {
-                var t and ("X" or "D" or "S") => t,
-                var t => throw Reader.Error(Columns.RType, $"unknown rtype '{t}'; expected X (state), D (district or county office) or S (school)"),
+                "X" or "x" => "X",
+                "D" or "d" => "D",
+                "S" or "s" => "S",
+                var t => throw Reader.Error(Columns.RType, $"unknown rtype '{t.ToString().ToUpperInvariant()}'; expected X (state), D (district or county office) or S (school)"),
             };
         }
 
-        public CdsCode Cds(string[] f) =>
-            CdsCode.TryParse(f[Columns.Cds], out var cds) ? cds : throw Reader.Error(Columns.Cds, $"'{f[Columns.Cds]}' is not a 14-digit CDS code");
+        public CdsCode Cds(DelimitedFields f) =>
+            CdsCode.TryParse(f.Text(Columns.Cds), out var cds) ? cds : throw Reader.Error(Columns.Cds, $"'{f[Columns.Cds]}' is not a 14-digit CDS code");
 
         /// <summary>The row's student group (EL where the file has no group column); false for 2018's unnamed group.</summary>
-        public bool TryGroup(string[] f, out StudentGroup group)
+        public bool TryGroup(DelimitedFields f, out StudentGroup group)
         {
             group = StudentGroup.EL;
             if (Columns.Group < 0)
@@ -190,7 +211,7 @@ public static class DashboardReader
                 return false;
             }
 
-            if (!StudentGroups.TryParse(f[Columns.Group], out group))
+            if (!StudentGroups.TryParse(f.Text(Columns.Group), out group))
             {
                 throw Reader.Error(Columns.Group, $"unknown student group '{f[Columns.Group]}'; expected one of {string.Join(", ", StudentGroups.KnownCodes)}");
             }
@@ -207,7 +228,7 @@ public static class DashboardReader
             }
         }
 
-        public IndicatorResult Result(string[] f, CdsCode cds, StudentGroup group) => new(
+        public IndicatorResult Result(DelimitedFields f, CdsCode cds, StudentGroup group) => new(
             cds,
             name.Indicator,
             group,
@@ -224,15 +245,15 @@ public static class DashboardReader
             new SourceRef(fileLabel, Reader.LineNumber));
 
         /// <summary>The entity a row belongs to: a charter by its school name, a district or COE by its own.</summary>
-        public Lea Lea(string[] f, CdsCode cds)
+        public Lea Lea(DelimitedFields f, CdsCode cds)
         {
             var c = Columns;
             var kind = Core.Domain.Lea.KindOf(cds, Flag(f, c.CoeFlag) == true, Flag(f, c.CharterFlag) == true);
-            var name = kind == LeaKind.CharterSchool && c.SchoolName >= 0 ? f[c.SchoolName] : c.DistrictName >= 0 ? f[c.DistrictName] : string.Empty;
-            return new Lea(cds, kind, name.Trim(), c.CountyName >= 0 ? f[c.CountyName].Trim() : string.Empty);
+            var name = kind == LeaKind.CharterSchool && c.SchoolName >= 0 ? f[c.SchoolName] : c.DistrictName >= 0 ? f[c.DistrictName] : [];
+            return new Lea(cds, kind, name.Trim().ToString(), c.CountyName >= 0 ? f[c.CountyName].Trim().ToString() : string.Empty);
         }
 
-        public DashboardRow Row(string[] f, string rtype, CdsCode cds, StudentGroup group)
+        public DashboardRow Row(DelimitedFields f, string rtype, CdsCode cds, StudentGroup group)
         {
             var c = Columns;
             var result = Result(f, cds, group);
@@ -245,7 +266,7 @@ public static class DashboardReader
                 c.CurrTesters >= 0 ? Integer(Reader, f, c.CurrTesters) : result.CurrentDenominator,
                 result.PriorStatus,
                 c.PriorTesters >= 0 ? Integer(Reader, f, c.PriorTesters) : result.PriorDenominator,
-                c.SuspensionType >= 0 && f[c.SuspensionType].Trim() is { Length: > 0 } type ? type : null,
+                c.SuspensionType >= 0 && f[c.SuspensionType].Trim() is { Length: > 0 } type ? type.ToString() : null,
                 Flag(f, c.HsCutPoints) == true,
                 Flag(f, c.SmallDenom))
             {
@@ -278,20 +299,42 @@ public static class DashboardReader
 
     /// <summary>
     /// False only for a plain school row (rtype S, not a charter) or the state row: the rows a decision skips. Anything
-    /// else, including an unknown rtype, goes on to be parsed and checked in full.
+    /// else, including an unknown rtype or a field that is not plain ASCII, goes on to be decoded, parsed and checked in full.
     /// </summary>
-    private static bool MayMatter(DelimitedTextReader reader, string line, DashboardColumns cols)
+    private static bool MayMatter(DelimitedTextReader reader, ReadOnlySpan<byte> line, DashboardColumns cols)
     {
-        var rtype = reader.Field(line, cols.RType).Trim();
-        if (rtype is "X" or "x")
+        var rtype = TrimAscii(reader.Field(line, cols.RType));
+        if (rtype is [(byte)'X' or (byte)'x'])
         {
             return false;
         }
 
-        return !(rtype is "S" or "s") || (cols.CharterFlag >= 0 && reader.Field(line, cols.CharterFlag).Trim() is "Y" or "y");
+        if (rtype is not [(byte)'S' or (byte)'s'] || cols.CharterFlag < 0)
+        {
+            return true;
+        }
+
+        var charter = reader.Field(line, cols.CharterFlag);
+        return !Ascii.IsValid(charter) || TrimAscii(charter) is [(byte)'Y' or (byte)'y'];
     }
 
-    private static bool? Flag(string[] f, int i)
+    /// <summary>Trims as <see cref="string.Trim()"/> does for ASCII text.</summary>
+    private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> field)
+    {
+        while (field.Length > 0 && field[0] < 0x80 && char.IsWhiteSpace((char)field[0]))
+        {
+            field = field[1..];
+        }
+
+        while (field.Length > 0 && field[^1] < 0x80 && char.IsWhiteSpace((char)field[^1]))
+        {
+            field = field[..^1];
+        }
+
+        return field;
+    }
+
+    private static bool? Flag(DelimitedFields f, int i)
     {
         if (i < 0)
         {
@@ -302,7 +345,7 @@ public static class DashboardReader
         return v.Length == 0 ? null : v.Equals("Y", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static int Level(DelimitedTextReader r, string[] f, int i, string column)
+    private static int Level(DelimitedTextReader r, DelimitedFields f, int i, string column)
     {
         if (i < 0 || f[i].Length == 0)
         {
@@ -317,13 +360,13 @@ public static class DashboardReader
         throw r.Error(i, $"{column} must be a whole number from 0 to 5, found '{f[i]}'");
     }
 
-    private static int? Integer(DelimitedTextReader r, string[] f, int i)
+    private static int? Integer(DelimitedTextReader r, DelimitedFields f, int i)
     {
         var d = Number(r, f, i);
         return d is null ? null : (int)d.Value;
     }
 
-    private static decimal? Number(DelimitedTextReader r, string[] f, int i)
+    private static decimal? Number(DelimitedTextReader r, DelimitedFields f, int i)
     {
         if (i < 0)
         {

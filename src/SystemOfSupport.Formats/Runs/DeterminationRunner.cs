@@ -138,15 +138,10 @@ public static class DeterminationRunner
             };
         }).ToList();
 
-        var determinations = new List<Determination>(evidence.Count);
-        foreach (var e in evidence)
-        {
-            determinations.Add(DifferentiatedAssistance.Determine(rules, e, request.Settings));
-            if (determinations.Count % 50 == 0 || determinations.Count == evidence.Count)
-            {
-                progress?.Report(new RunProgress("Determining", determinations.Count, evidence.Count));
-            }
-        }
+        progress?.Report(new RunProgress("Determining", 0, evidence.Count));
+        // Each LEA is decided alone from read-only evidence: side by side, in order.
+        var determinations = InOrder.Map(evidence, e => DifferentiatedAssistance.Determine(rules, e, request.Settings));
+        progress?.Report(new RunProgress("Determining", evidence.Count, evidence.Count));
 
         var charters = Charters(request, rules, dashboard, givenPrior, local, history, warnings, progress);
         return WithProviders(
@@ -265,7 +260,7 @@ public static class DeterminationRunner
 
         return
         [
-            .. charters.Select(c =>
+            .. InOrder.Map(charters, c =>
             {
                 var rows = local.ForLea(c.Lea.Cds);
                 var evidence = new LeaEvidence(c.Lea, c.Results, true, rows, rows.Count > 0, history);

@@ -35,18 +35,17 @@ public static class OutputSet
 
         outputs.AddRange(extra ?? []);
 
-        var staged = new List<(string Temp, string Final)>();
+        var staged = outputs.Select(o => (Temp: Path.Combine(directory, $".{o.Name}.{Guid.NewGuid():N}.tmp"), Final: Path.Combine(directory, o.Name))).ToList();
         try
         {
-            foreach (var (name, write) in outputs)
+            // The files are independent: written side by side, the first failure (in file order) reported.
+            InOrder.Map(outputs.Select((o, i) => (o.Write, staged[i].Temp)).ToList(), o =>
             {
-                var final = Path.Combine(directory, name);
-                var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
-                staged.Add((temp, final));
-                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-                write(stream);
+                using var stream = new FileStream(o.Temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+                o.Write(stream);
                 stream.Flush(flushToDisk: true);
-            }
+                return o.Temp;
+            });
 
             foreach (var (temp, final) in staged)
             {

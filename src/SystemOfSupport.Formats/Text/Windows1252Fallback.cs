@@ -28,6 +28,19 @@ public static class StateTextEncoding
         }
     }
 
+    /// <summary>Opens a file for reading its bytes in sequence; a file that cannot be opened is bad input naming the file.</summary>
+    public static FileStream OpenBytes(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SystemOfSupport.Core.Domain.InputFileException(path, "cannot be opened: " + ex.Message, ex);
+        }
+    }
+
     /// <summary>UTF-8, with each invalid byte decoded as its Windows-1252 character.</summary>
     public static Encoding Utf8OrWindows1252 { get; } =
         Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, new Windows1252DecoderFallback());

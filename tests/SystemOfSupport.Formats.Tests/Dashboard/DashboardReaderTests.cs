@@ -70,6 +70,47 @@ public class DashboardReaderTests
     }
 
     [Fact]
+    public void Only_plain_ASCII_flags_skip_a_row_unparsed_a_charter_flag_with_other_white_space_is_kept()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var source = Path.Combine(RepoPaths.MontereyDashboard(2024), "chronicdownload2024.txt");
+        var lines = File.ReadAllLines(source).Take(2).ToList();
+        var header = lines[0].Split('\t');
+        string Row(string cds, string rtype, string charter)
+        {
+            var cells = lines[1].Split('\t');
+            cells[Array.IndexOf(header, "cds")] = cds;
+            cells[Array.IndexOf(header, "rtype")] = rtype;
+            cells[Array.IndexOf(header, "charter_flag")] = charter;
+            return string.Join('\t', cells);
+        }
+
+        lines.Add(Row("27661592730058", " s ", "n"));
+        lines.Add(Row("00000000000000", "x", string.Empty));
+        lines.Add(Row("27661590111111", "S", "Y\u00A0"));
+        File.WriteAllLines(tmp.File("chronicdownload2024.txt"), lines);
+        var data = DashboardDataSet.Load(tmp.Path, 2024, [Indicator.Chronic], new HashSet<Indicator> { Indicator.Chronic });
+        (data.Files.Single().RowsRead, data.Files.Single().RowsKept).ShouldBe((4, 2));
+        data.Leas[CdsCode.Parse("27661590111111")].Lea.Kind.ShouldBe(LeaKind.CharterSchool);
+    }
+
+    [Fact]
+    public void Files_read_side_by_side_report_the_first_bad_file_in_indicator_order()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        foreach (var f in Directory.GetFiles(RepoPaths.MontereyDashboard(2024)))
+        {
+            var lines = File.ReadAllLines(f);
+            // ELA (first) and CCI (last) both lose a field on their second data row.
+            var broken = Path.GetFileName(f) is "eladownload2024.txt" or "ccidownload2024.txt";
+            File.WriteAllLines(tmp.File(Path.GetFileName(f)), broken ? [lines[0], lines[1], lines[2][..lines[2].LastIndexOf('\t')], .. lines[3..]] : lines);
+        }
+
+        var ex = Should.Throw<InputFileException>(() => Load(tmp.Path, 2024));
+        (Path.GetFileName(ex.File), ex.Line).ShouldBe(("eladownload2024.txt", 3));
+    }
+
+    [Fact]
     public void Reads_changeLevel_whatever_its_case()
     {
         var data = Load(RepoPaths.MontereyDashboard(2024), 2024);
