@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SystemOfSupport.Web.Features;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Cases;
 using SystemOfSupport.Web.Features.CountyPage;
 using SystemOfSupport.Web.Features.Downloads;
 using SystemOfSupport.Web.Features.Import;
@@ -86,6 +87,9 @@ public static class SosWebApp
         services.AddScoped<CountyHandler>();
         services.AddScoped<LeaHandler>();
         services.AddScoped<ImportYearHandler>();
+        services.AddScoped<CasesHandler>();
+        services.AddScoped<CaseworkHandler>();
+        services.AddScoped<CaseProgressHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
 
@@ -105,6 +109,7 @@ public static class SosWebApp
         app.MapRazorPages();
         app.MapOpenApi();
         Api.Map(app);
+        CaseApi.Map(app);
         DownloadEndpoint.Map(app);
         return app;
     }

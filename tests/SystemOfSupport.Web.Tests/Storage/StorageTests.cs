@@ -20,7 +20,7 @@ public class StorageTests(Servers servers)
         var db = scope.ServiceProvider.GetRequiredService<SosDb>();
         db.Database.ProviderName.ShouldEndWith(database == SosOptions.Sqlite ? "Sqlite" : "PostgreSQL");
         db.Database.HasPendingModelChanges().ShouldBeFalse();
-        (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(["20251125000000_DecidedYearsAndAccounts"]);
+        (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(["20251125000000_DecidedYearsAndAccounts", "20261124200000_Casework"]);
     }
 
     [Theory]
