@@ -17,7 +17,7 @@ public static class CaseOpening
 {
     public static async Task<int> ForYear(SosDb db, int year, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var identified = await db.Leas.Where(l => l.Year == year && l.InAssistance).OrderBy(l => l.Cds).ToListAsync(cancellationToken);
+        var identified = await db.Leas.AsNoTracking().Where(l => l.Year == year && l.InAssistance).OrderBy(l => l.Cds).ToListAsync(cancellationToken);
         var codes = identified.Select(l => l.Cds).ToList();
         var cases = await db.Set<AssistanceCase>().Where(c => codes.Contains(c.Cds)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
