@@ -41,9 +41,11 @@ public static class Level3Records
 
         var last = recorded.Count > 0 ? recorded[^1] : null;
         return last is not null && next.Date < last.Date
-            ? $"{Label(next.Action)} cannot be dated {next.Date:yyyy-MM-dd}, before {Label(last.Action)} on {last.Date:yyyy-MM-dd}."
+            ? $"{Sentence(Label(next.Action))} cannot be dated {next.Date:yyyy-MM-dd}, before {Label(last.Action)} on {last.Date:yyyy-MM-dd}."
             : null;
     }
+
+    private static string Sentence(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     public static string Label(this Level3Action action) => action switch
     {

@@ -279,7 +279,7 @@ internal sealed class CaseAuditEntryConfiguration : IEntityTypeConfiguration<Cas
         e.ToTable("CaseAuditEntries");
         e.Property(a => a.Who).IsRequired();
         e.Property(a => a.Entity).HasMaxLength(40).IsRequired();
-        e.Property(a => a.Action).HasMaxLength(40).IsRequired();
+        e.Property(a => a.Action).IsRequired();
         e.HasIndex(a => new { a.CaseId, a.Version });
         e.HasOne<AssistanceCase>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
     }

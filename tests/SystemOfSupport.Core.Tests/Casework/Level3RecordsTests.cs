@@ -22,7 +22,7 @@ public class Level3RecordsTests
         Level3Records.Refusal(true, [], Board).ShouldBe("The next Level 3 record must be the CCEE's decision, not the State Board's approval.");
         Level3Records.Refusal(true, [Ccee], Intervention).ShouldBe("The next Level 3 record must be the State Board's approval, not state intervention.");
         Level3Records.Refusal(true, [Ccee], Board with { Date = new(2025, 2, 1) })
-            .ShouldBe("the State Board's approval cannot be dated 2025-02-01, before the CCEE's decision on 2025-03-01.");
+            .ShouldBe("The State Board's approval cannot be dated 2025-02-01, before the CCEE's decision on 2025-03-01.");
         Level3Records.Refusal(true, [Ccee, Board, Intervention], Intervention).ShouldBe("Every Level 3 action is recorded already.");
         Level3Records.Refusal(true, [], Ccee with { Decision = " " }).ShouldBe("Say what was decided.");
     }

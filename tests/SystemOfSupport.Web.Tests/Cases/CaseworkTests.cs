@@ -240,6 +240,7 @@ public class CaseworkTests(Servers servers)
         (await state.Refused(HttpMethod.Post, url, new AddDocument(v, "both", null, [1], "https://example.org/a"))).ShouldBe("Upload a file or give a link (one of the two).");
         (await state.Refused(HttpMethod.Post, url, new AddDocument(v, "neither", null, null, null))).ShouldBe("Upload a file or give a link (one of the two).");
         (await state.Refused(HttpMethod.Post, url, new AddDocument(v, "script", null, null, "javascript:alert(1)"))).ShouldBe("A link must be an http or https address.");
+        (await state.Refused(HttpMethod.Post, url, new AddDocument(v, new string('n', 201), null, null, "https://example.org/a"))).ShouldBe("A document's name may be at most 200 characters.");
         var link = await state.Ok(HttpMethod.Post, url, new AddDocument(v, "LCAP 2025-26", null, null, "https://example.org/lcap.pdf"));
         var removed = await state.DeleteAsync(new Uri($"{url}/{link.EntityId}?version={link.Version}", UriKind.Relative));
         removed.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -266,7 +267,7 @@ public class CaseworkTests(Servers servers)
             .ShouldBe("The next Level 3 record must be the CCEE's decision, not the State Board's approval.");
         v = (await state.Ok(HttpMethod.Post, url, new AddLevel3Record(v, Level3Action.CceeDecision, Past, "Intensive assistance needed"))).Version;
         (await state.Refused(HttpMethod.Post, url, new AddLevel3Record(v, Level3Action.StateBoardApproval, Past.AddDays(-1), "Approved")))
-            .ShouldBe("the State Board's approval cannot be dated 2025-01-14, before the CCEE's decision on 2025-01-15.");
+            .ShouldBe("The State Board's approval cannot be dated 2025-01-14, before the CCEE's decision on 2025-01-15.");
         v = (await state.Ok(HttpMethod.Post, url, new AddLevel3Record(v, Level3Action.StateBoardApproval, Past.AddDays(30), "Approved"))).Version;
 
         (await state.Case(coe.Id)).Level3Records.Select(r => (r.Action, r.Date)).ShouldBe([(Level3Action.CceeDecision, Past), (Level3Action.StateBoardApproval, Past.AddDays(30))]);

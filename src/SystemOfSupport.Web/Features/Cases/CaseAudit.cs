@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using SystemOfSupport.Web.Storage;
 
@@ -6,7 +7,8 @@ namespace SystemOfSupport.Web.Features.Cases;
 /// <summary>The audit entries every change to a case writes: the record before and after, as JSON.</summary>
 public static class CaseAudit
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Relaxed: the trail is read by people (and HTML-encoded where shown), so apostrophes and dashes stay as written.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A record as the audit keeps it: a document's bytes are kept as their size.</summary>
     public static string Json(object record) => record switch

@@ -57,6 +57,9 @@ public sealed class CaseworkHandler(SosDb db, Viewer viewer, TimeProvider clock)
 {
     public const int MaxDocumentBytes = 5 * 1024 * 1024;
 
+    /// <summary>As stored (<c>CaseDocuments.Name</c>).</summary>
+    public const int MaxDocumentName = 200;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>One change's audit: what it touched, the record before (JSON), and the record after (null when deleted).</summary>
@@ -162,6 +165,7 @@ public sealed class CaseworkHandler(SosDb db, Viewer viewer, TimeProvider clock)
             var hasFile = command.Content is { Length: > 0 };
             var hasLink = !string.IsNullOrWhiteSpace(command.Link);
             var refusal = Required(command.Name, "A document's name")
+                ?? (command.Name.Trim().Length > MaxDocumentName ? $"A document's name may be at most {MaxDocumentName} characters." : null)
                 ?? (hasFile == hasLink ? "Upload a file or give a link (one of the two)." : null)
                 ?? (command.Content?.Length > MaxDocumentBytes ? $"A document may be at most {MaxDocumentBytes / 1024 / 1024} MB; link to larger ones." : null)
                 ?? (hasLink && !(Uri.TryCreate(command.Link!.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http") ? "A link must be an http or https address." : null);
@@ -169,7 +173,7 @@ public sealed class CaseworkHandler(SosDb db, Viewer viewer, TimeProvider clock)
             {
                 CaseId = c.Id,
                 Name = command.Name?.Trim() ?? string.Empty,
-                ContentType = hasFile ? command.ContentType ?? "application/octet-stream" : null,
+                ContentType = hasFile ? (command.ContentType is { Length: > 0 and <= 100 } type ? type : "application/octet-stream") : null,
                 Content = hasFile ? command.Content : null,
                 Link = hasLink ? command.Link!.Trim() : null,
                 AddedUtc = Now,

@@ -220,7 +220,7 @@ public sealed class Casework : Migration
                 Who = table.Column<string>(nullable: false),
                 Entity = table.Column<string>(maxLength: 40, nullable: false),
                 EntityId = table.Column<int>(nullable: true),
-                Action = table.Column<string>(maxLength: 40, nullable: false),
+                Action = table.Column<string>(nullable: false),
                 Before = table.Column<string>(nullable: true),
                 After = table.Column<string>(nullable: true)
             },

@@ -420,8 +420,7 @@ public sealed class SosDbModelSnapshot : ModelSnapshot
                 NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                 b.Property<string>("Action")
-                    .IsRequired()
-                    .HasMaxLength(40);
+                    .IsRequired();
 
                 b.Property<string>("After");
 
