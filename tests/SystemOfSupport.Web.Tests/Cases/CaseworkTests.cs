@@ -46,6 +46,7 @@ public class CaseworkTests(Servers servers)
 
         cases.Single(c => c.Cds == MontereyCoe && c.TermYear == 2024).ShouldSatisfyAllConditions(
             c => c.Level3.ShouldBeTrue(), c => c.Method4.ShouldBeFalse(), c => c.CountyCode.ShouldBe("27"), c => c.Step.ShouldBe(nameof(CaseStep.Identified)));
+        cases.ShouldContain(c => c.ContinuesCaseId != null, "the sample's COE is identified again in 2024");
         foreach (var continued in cases.Where(c => c.ContinuesCaseId is not null))
         {
             var earlier = cases.Single(c => c.Id == continued.ContinuesCaseId);
@@ -173,6 +174,25 @@ public class CaseworkTests(Servers servers)
         trail[3].After!.ShouldContain("2023-24 and 2024-25 shared");
         trail[4].ShouldSatisfyAllConditions(a => a.Before!.ShouldContain("2023-24 and 2024-25 shared"), a => a.After.ShouldBeNull(), a => a.EntityId.ShouldBe(note.EntityId));
         trail.ShouldAllBe(a => a.AtUtc > DateTime.UtcNow.AddMinutes(-5));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Two_saves_of_the_same_version_race_and_the_second_is_refused_by_the_database(string database)
+    {
+        // Both writers passed the version check: the concurrency token makes the database refuse the second.
+        var server = servers.For(database);
+        using var first = server.Services.CreateScope();
+        using var second = server.Services.CreateScope();
+        var a = first.ServiceProvider.GetRequiredService<SosDb>();
+        var b = second.ServiceProvider.GetRequiredService<SosDb>();
+        var id = await a.Set<AssistanceCase>().Where(c => c.TermYear == 2022).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        var mine = await a.Set<AssistanceCase>().SingleAsync(c => c.Id == id);
+        var theirs = await b.Set<AssistanceCase>().SingleAsync(c => c.Id == id);
+        mine.Version++;
+        theirs.Version++;
+        await a.SaveChangesAsync();
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => b.SaveChangesAsync());
     }
 
     [Theory]
