@@ -47,6 +47,7 @@ public class CasePagesTests(Servers servers)
         (await county.GetStringAsync(new Uri(page, UriKind.Relative))).ShouldContain("First visit booked");
 
         await state.Ok(HttpMethod.Post, $"/api/cases/{row.Id}/tasks", new AddTask(seen + 1, "Send the data pack", "State analyst", new DateOnly(2026, 2, 1)));
+        await state.Ok(HttpMethod.Put, $"/api/cases/{row.Id}/summary", new EditCaseSummary(seen + 2, "Data entry is split across three offices", null, null));
         var stale = await Forms.PostAsync(county, page, new() { ["Version"] = $"{seen + 1}", ["NoteText"] = "My note written on a stale page" }, handler: "Note");
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var html = await stale.Content.ReadAsStringAsync();
@@ -54,9 +55,10 @@ public class CasePagesTests(Servers servers)
         html.ShouldContain("CaseTask Added");
         html.ShouldContain("Send the data pack");
         html.ShouldContain(">My note written on a stale page</textarea>");
+        html.ShouldContain(">Data entry is split across three offices</textarea>");
         (await county.Case(row.Id)).Notes.Select(n => n.Text).ShouldBe(["First visit booked"]);
 
-        var refused = await Forms.PostAsync(county, page, new() { ["Version"] = $"{seen + 2}", ["To"] = "Monitoring" }, handler: "Advance");
+        var refused = await Forms.PostAsync(county, page, new() { ["Version"] = $"{seen + 3}", ["To"] = "Monitoring" }, handler: "Advance");
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Cannot move from identified to monitoring");
     }

@@ -16,6 +16,9 @@ public sealed class CasePageModel(CasesHandler cases, CaseworkHandler work) : Pa
 
     public CaseOutcome? Refused { get; private set; }
 
+    /// <summary>The form whose change was refused (<c>Summary</c>, <c>Toolkit</c>, …).</summary>
+    public string? RefusedHandler => Refused is null ? null : (string?)Request.Query["handler"];
+
     [TempData]
     public string? Saved { get; set; }
 
