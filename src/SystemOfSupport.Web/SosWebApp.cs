@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using SystemOfSupport.Web.Features;
 using SystemOfSupport.Web.Features.Accounts;
 using SystemOfSupport.Web.Features.Calpads;
+using SystemOfSupport.Web.Features.Cases;
 using SystemOfSupport.Web.Features.CountyPage;
 using SystemOfSupport.Web.Features.Downloads;
 using SystemOfSupport.Web.Features.Exports;
@@ -97,6 +98,10 @@ public static class SosWebApp
         services.AddScoped<ResourceHubHandler>();
         services.AddScoped<SaveResourceHandler>();
         services.AddReports();
+        services.AddScoped<CasesHandler>();
+        services.AddScoped<CaseworkHandler>();
+        services.AddScoped<CaseProgressHandler>();
+        services.AddScoped<ICaseProgress, CaseOnePagerProgress>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
 
@@ -116,6 +121,7 @@ public static class SosWebApp
         app.MapRazorPages();
         app.MapOpenApi();
         Api.Map(app);
+        CaseApi.Map(app);
         DownloadEndpoint.Map(app);
         ExportEndpoints.Map(app);
         ResourceApi.Map(app);

@@ -115,7 +115,8 @@ public class ApiTests(Servers servers)
     public async Task The_OpenAPI_document_describes_every_endpoint(string database)
     {
         var document = await Get<JsonElement>(database, "/openapi/v1.json");
-        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        // The casework API (/api/cases…) is checked by Cases/CaseworkTests.
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Where(p => !p.StartsWith("/api/cases", StringComparison.Ordinal)).ToList();
         paths.ShouldBe(
             [
                 "/api/years", "/api/years/{year}/publish", "/api/state", "/api/counties", "/api/counties/{county}", "/api/leas/{cds}", "/api/funding", "/api/calpads",

@@ -39,7 +39,8 @@ public class ReportCommandTests
             OnePagerTests.PageCount(File.ReadAllBytes(pdf)).ShouldBe(1, pdf);
         }
 
-        File.ReadAllText(Path.Combine(output.Path, "27102720000000-2024-onepager.html")).ShouldContain("No case recorded");
+        // The operator sees the case the sample import opened for the county office (Year 1 in 2024).
+        File.ReadAllText(Path.Combine(output.Path, "27102720000000-2024-onepager.html")).ShouldContain("Step: identified (term 2024)");
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public partial class OnePagerTests(Servers servers)
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public async Task The_one_pager_shows_status_reasons_history_targets_resources_and_no_case_yet(string database)
+    public async Task The_one_pager_shows_status_reasons_history_targets_resources_and_to_the_public_no_case(string database)
     {
         var client = servers.For(database).CreateClient();
         var response = await client.GetAsync(new Uri($"/reports/{Coe}", UriKind.Relative));
@@ -57,7 +57,7 @@ public partial class OnePagerTests(Servers servers)
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public async Task The_one_pager_API_gives_the_same_sections_with_the_case_null(string database)
+    public async Task The_one_pager_API_gives_the_same_sections_with_the_case_null_for_the_public(string database)
     {
         var client = servers.For(database).CreateClient();
         using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/reports/{Coe}", UriKind.Relative)));
@@ -68,6 +68,22 @@ public partial class OnePagerTests(Servers servers)
         root.GetProperty("targets").GetProperty("targets").GetArrayLength().ShouldBe(8);
         root.GetProperty("reasons").GetArrayLength().ShouldBe(OnePagerHandler.MaxReasons);
         (await client.GetAsync(new Uri("/api/reports/99999999999999", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task County_staff_see_the_case_the_import_opened_and_another_county_does_not(string database)
+    {
+        var server = servers.For(database);
+        var monterey = await server.SignedInAs(Roles.County, county: "27");
+        using var doc = JsonDocument.Parse(await monterey.GetStringAsync(new Uri($"/api/reports/{Coe}", UriKind.Relative)));
+        var @case = doc.RootElement.GetProperty("case");
+        (@case.GetProperty("step").GetString(), @case.GetProperty("term").GetString()).ShouldBe(("identified", "2024"));
+        WebUtility.HtmlDecode(await monterey.GetStringAsync(new Uri($"/reports/{Coe}", UriKind.Relative))).ShouldContain("Step: identified (term 2024)");
+
+        var fresno = await server.SignedInAs(Roles.County, county: "10");
+        using var other = JsonDocument.Parse(await fresno.GetStringAsync(new Uri($"/api/reports/{Coe}", UriKind.Relative)));
+        other.RootElement.GetProperty("case").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Theory]

@@ -20,7 +20,8 @@ public class StorageTests(Servers servers)
         var db = scope.ServiceProvider.GetRequiredService<SosDb>();
         db.Database.ProviderName.ShouldEndWith(database == SosOptions.Sqlite ? "Sqlite" : "PostgreSQL");
         db.Database.HasPendingModelChanges().ShouldBeFalse();
-        (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(["20251125000000_DecidedYearsAndAccounts", "20261124100000_DirectoryAndCertifications", "20261124300000_Resources"]);
+        (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(
+            ["20251125000000_DecidedYearsAndAccounts", "20261124100000_DirectoryAndCertifications", "20261124200000_Casework", "20261124300000_Resources"]);
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Calpads;
 using SystemOfSupport.Formats.Runs;
+using SystemOfSupport.Web.Features.Cases;
 using SystemOfSupport.Web.Features.Downloads;
 using SystemOfSupport.Web.Storage;
 
@@ -118,6 +119,7 @@ public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, Ti
         db.Files.AddRange(files);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await CaseOpening.ForYear(db, run.Year, clock, cancellationToken);
     }
 
     private static LeaDecision Row(Determination d) => new()

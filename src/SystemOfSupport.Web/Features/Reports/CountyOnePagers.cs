@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SystemOfSupport.Core.Providers;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Cases;
 using SystemOfSupport.Web.Features.Import;
 using SystemOfSupport.Web.Features.LeaPage;
 using SystemOfSupport.Web.Features.Resources;
@@ -41,7 +42,9 @@ public static class CountyOnePagers
         var years = ActivatorUtilities.CreateInstance<YearsHandler>(services, operatorViewer);
         var leas = ActivatorUtilities.CreateInstance<LeaHandler>(services, years, operatorViewer);
         var hub = ActivatorUtilities.CreateInstance<ResourceHubHandler>(services, leas);
-        var handler = ActivatorUtilities.CreateInstance<OnePagerHandler>(services, leas, hub);
+        // The operator sees every case too: the report's case section is asked as state staff, not as the (absent) web user.
+        ICaseProgress[] cases = [new CaseOnePagerProgress(ActivatorUtilities.CreateInstance<CaseProgressHandler>(services, operatorViewer))];
+        var handler = ActivatorUtilities.CreateInstance<OnePagerHandler>(services, leas, hub, cases);
         var html = services.GetRequiredService<OnePagerHtml>();
 
         var chosen = await years.Choose(year, cancellationToken)

@@ -384,6 +384,276 @@ public sealed class SosDbModelSnapshot : ModelSnapshot
                 b.ToTable("OutputFiles", (string?)null);
             });
 
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.AssistanceCase", b =>
+            {
+                b.Property<int>("Id")
+                    .ValueGeneratedOnAdd();
+
+                NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                b.Property<string>("Cds")
+                    .IsRequired()
+                    .HasMaxLength(14);
+
+                b.Property<int?>("ContinuesCaseId");
+
+                b.Property<string>("CountyCode")
+                    .IsRequired()
+                    .HasMaxLength(2);
+
+                b.Property<string>("LeaName")
+                    .IsRequired();
+
+                b.Property<bool>("Level3");
+
+                b.Property<bool>("Method4");
+
+                b.Property<DateTime>("OpenedUtc");
+
+                b.Property<string>("PlanSummary");
+
+                b.Property<string>("RootCauses");
+
+                b.Property<string>("Step")
+                    .IsRequired()
+                    .HasMaxLength(30);
+
+                b.Property<string>("Strategies");
+
+                b.Property<int>("TermYear");
+
+                b.Property<int>("Version")
+                    .IsConcurrencyToken();
+
+                b.HasKey("Id");
+
+                b.HasIndex("CountyCode");
+
+                b.HasIndex("Cds", "TermYear")
+                    .IsUnique();
+
+                b.ToTable("Cases", (string?)null);
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseMeeting", b =>
+            {
+                b.Property<int>("Id")
+                    .ValueGeneratedOnAdd();
+
+                NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                b.Property<int>("CaseId");
+
+                b.Property<DateOnly>("Date");
+
+                b.Property<string>("Notes");
+
+                b.Property<string>("Participants")
+                    .IsRequired();
+
+                b.Property<string>("Purpose")
+                    .IsRequired();
+
+                b.HasKey("Id");
+
+                b.HasIndex("CaseId");
+
+                b.ToTable("CaseMeetings", (string?)null);
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseEngagement", b =>
+            {
+                b.Property<int>("Id")
+                    .ValueGeneratedOnAdd();
+
+                NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                b.Property<int>("CaseId");
+
+                b.Property<DateOnly>("Date");
+
+                b.Property<string>("Partners")
+                    .IsRequired();
+
+                b.Property<string>("Summary")
+                    .IsRequired();
+
+                b.HasKey("Id");
+
+                b.HasIndex("CaseId");
+
+                b.ToTable("CaseEngagements", (string?)null);
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseNote", b =>
+            {
+                b.Property<int>("Id")
+                    .ValueGeneratedOnAdd();
+
+                NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                b.Property<string>("Author")
+                    .IsRequired();
+
+                b.Property<int>("CaseId");
+
+                b.Property<string>("Text")
+                    .IsRequired();
+
+                b.Property<DateTime>("WrittenUtc");
+
+                b.HasKey("Id");
+
+                b.HasIndex("CaseId");
+
+                b.ToTable("CaseNotes", (string?)null);
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseTask", b =>
+            {
+                b.Property<int>("Id")
+                    .ValueGeneratedOnAdd();
+
+                NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                b.Property<int>("CaseId");
+
+                b.Property<bool>("Done");
+
+                b.Property<DateOnly>("Due");
+
+                b.Property<string>("Owner")
+                    .IsRequired();
+
+                b.Property<string>("Title")
+                    .IsRequired();
+
+                b.HasKey("Id");
+
+                b.HasIndex("CaseId");
+
+                b.ToTable("CaseTasks", (string?)null);
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseDocument", b =>
+            {
+                b.Property<int>("Id")
+                    .ValueGeneratedOnAdd();
+
+                NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                b.Property<string>("AddedBy")
+                    .IsRequired();
+
+                b.Property<DateTime>("AddedUtc");
+
+                b.Property<int>("CaseId");
+
+                b.Property<byte[]>("Content");
+
+                b.Property<string>("ContentType")
+                    .HasMaxLength(100);
+
+                b.Property<string>("Link");
+
+                b.Property<string>("Name")
+                    .IsRequired()
+                    .HasMaxLength(200);
+
+                b.HasKey("Id");
+
+                b.HasIndex("CaseId");
+
+                b.ToTable("CaseDocuments", (string?)null);
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseLevel3Record", b =>
+            {
+                b.Property<int>("Id")
+                    .ValueGeneratedOnAdd();
+
+                NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                b.Property<string>("Action")
+                    .IsRequired()
+                    .HasMaxLength(30);
+
+                b.Property<int>("CaseId");
+
+                b.Property<DateOnly>("Date");
+
+                b.Property<string>("Decision")
+                    .IsRequired();
+
+                b.HasKey("Id");
+
+                b.HasIndex("CaseId");
+
+                b.ToTable("CaseLevel3Records", (string?)null);
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseToolkitForm", b =>
+            {
+                b.Property<int>("Id")
+                    .ValueGeneratedOnAdd();
+
+                NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                b.Property<int>("CaseId");
+
+                b.Property<string>("Fields")
+                    .IsRequired();
+
+                b.Property<string>("Form")
+                    .IsRequired()
+                    .HasMaxLength(40);
+
+                b.Property<DateTime>("SavedUtc");
+
+                b.HasKey("Id");
+
+                b.HasIndex("CaseId", "Form")
+                    .IsUnique();
+
+                b.ToTable("CaseToolkitForms", (string?)null);
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseAuditEntry", b =>
+            {
+                b.Property<int>("Id")
+                    .ValueGeneratedOnAdd();
+
+                NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                b.Property<string>("Action")
+                    .IsRequired();
+
+                b.Property<string>("After");
+
+                b.Property<DateTime>("AtUtc");
+
+                b.Property<string>("Before");
+
+                b.Property<int>("CaseId");
+
+                b.Property<string>("Entity")
+                    .IsRequired()
+                    .HasMaxLength(40);
+
+                b.Property<int?>("EntityId");
+
+                b.Property<int>("Version");
+
+                b.Property<string>("Who")
+                    .IsRequired();
+
+                b.HasKey("Id");
+
+                b.HasIndex("CaseId", "Version");
+
+                b.ToTable("CaseAuditEntries", (string?)null);
+            });
+
         modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
             {
                 b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -431,6 +701,78 @@ public sealed class SosDbModelSnapshot : ModelSnapshot
                 b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                     .WithMany()
                     .HasForeignKey("UserId")
+                    .OnDelete(DeleteBehavior.Cascade)
+                    .IsRequired();
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseMeeting", b =>
+            {
+                b.HasOne("SystemOfSupport.Web.Storage.AssistanceCase", null)
+                    .WithMany()
+                    .HasForeignKey("CaseId")
+                    .OnDelete(DeleteBehavior.Cascade)
+                    .IsRequired();
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseEngagement", b =>
+            {
+                b.HasOne("SystemOfSupport.Web.Storage.AssistanceCase", null)
+                    .WithMany()
+                    .HasForeignKey("CaseId")
+                    .OnDelete(DeleteBehavior.Cascade)
+                    .IsRequired();
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseNote", b =>
+            {
+                b.HasOne("SystemOfSupport.Web.Storage.AssistanceCase", null)
+                    .WithMany()
+                    .HasForeignKey("CaseId")
+                    .OnDelete(DeleteBehavior.Cascade)
+                    .IsRequired();
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseTask", b =>
+            {
+                b.HasOne("SystemOfSupport.Web.Storage.AssistanceCase", null)
+                    .WithMany()
+                    .HasForeignKey("CaseId")
+                    .OnDelete(DeleteBehavior.Cascade)
+                    .IsRequired();
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseDocument", b =>
+            {
+                b.HasOne("SystemOfSupport.Web.Storage.AssistanceCase", null)
+                    .WithMany()
+                    .HasForeignKey("CaseId")
+                    .OnDelete(DeleteBehavior.Cascade)
+                    .IsRequired();
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseLevel3Record", b =>
+            {
+                b.HasOne("SystemOfSupport.Web.Storage.AssistanceCase", null)
+                    .WithMany()
+                    .HasForeignKey("CaseId")
+                    .OnDelete(DeleteBehavior.Cascade)
+                    .IsRequired();
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseToolkitForm", b =>
+            {
+                b.HasOne("SystemOfSupport.Web.Storage.AssistanceCase", null)
+                    .WithMany()
+                    .HasForeignKey("CaseId")
+                    .OnDelete(DeleteBehavior.Cascade)
+                    .IsRequired();
+            });
+
+        modelBuilder.Entity("SystemOfSupport.Web.Storage.CaseAuditEntry", b =>
+            {
+                b.HasOne("SystemOfSupport.Web.Storage.AssistanceCase", null)
+                    .WithMany()
+                    .HasForeignKey("CaseId")
                     .OnDelete(DeleteBehavior.Cascade)
                     .IsRequired();
             });
