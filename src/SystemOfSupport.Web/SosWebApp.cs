@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -86,6 +87,10 @@ public static class SosWebApp
         services.AddScoped<CountyHandler>();
         services.AddScoped<LeaHandler>();
         services.AddScoped<ImportYearHandler>();
+        services.AddSingleton<ImportJobs>();
+        services.AddScoped<ImportUpload>();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadOptions.MaxRequestBytes);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
 
@@ -100,6 +105,7 @@ public static class SosWebApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapGet("/site.css", () => Results.Stream(typeof(SosWebApp).Assembly.GetManifestResourceStream("site.css")!, "text/css"))
             .ExcludeFromDescription();
         app.MapRazorPages();
