@@ -80,6 +80,7 @@ public static class SosWebApp
         services.AddHttpContextAccessor();
         services.AddScoped(provider => Viewer.Of(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddScoped<AddAccountHandler>();
+        services.AddScoped<ManageAccountsHandler>();
         services.AddScoped<PublishYearHandler>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<YearsHandler>();

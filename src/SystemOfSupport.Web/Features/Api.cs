@@ -41,6 +41,7 @@ public static class Api
             .Produces<ImportResult>().Produces<ImportResult>(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Roles.StateStaffPolicy);
         ImportApi.Map(api);
+        AccountsApi.Map(api);
     }
 
     private static IResult Found<T>(T? view) => view is null ? Results.NotFound() : Results.Ok(view);

@@ -117,7 +117,7 @@ public class ApiTests(Servers servers)
         var document = await Get<JsonElement>(database, "/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.ShouldBe(
-            ["/api/years", "/api/years/{year}/publish", "/api/state", "/api/counties", "/api/counties/{county}", "/api/leas/{cds}", "/api/import", "/api/import/jobs", "/api/import/upload", "/api/import/jobs/{id}", "/api/import/token", "/downloads/{name}"],
+            ["/api/years", "/api/years/{year}/publish", "/api/state", "/api/counties", "/api/counties/{county}", "/api/leas/{cds}", "/api/import", "/api/import/jobs", "/api/import/upload", "/api/import/jobs/{id}", "/api/import/token", "/api/accounts", "/api/accounts/{id}/role", "/api/accounts/{id}/lock", "/api/accounts/{id}/password", "/downloads/{name}"],
             ignoreOrder: true);
         document.GetProperty("components").GetProperty("schemas").TryGetProperty("LeaView", out _).ShouldBeTrue();
     }
