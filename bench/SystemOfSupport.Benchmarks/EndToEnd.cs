@@ -172,14 +172,14 @@ internal static class EndToEnd
         }
     }
 
-    private static T Option<T>(string[] args, string name, T fallback)
+    internal static T Option<T>(string[] args, string name, T fallback)
         where T : IParsable<T> =>
         OptionText(args, name) is { } text ? T.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
-    private static string? OptionText(string[] args, string name) =>
+    internal static string? OptionText(string[] args, string name) =>
         Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? args[i + 1] : null;
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SystemOfSupport.slnx")))

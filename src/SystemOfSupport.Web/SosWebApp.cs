@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SystemOfSupport.Web.Features;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Caching;
 using SystemOfSupport.Web.Features.CountyPage;
 using SystemOfSupport.Web.Features.Downloads;
 using SystemOfSupport.Web.Features.Import;
@@ -94,6 +95,7 @@ public static class SosWebApp
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadOptions.MaxRequestBytes);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
+        services.AddPublicViewCache();
 
         services.AddProblemDetails();
 
@@ -107,6 +109,7 @@ public static class SosWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
         app.MapGet("/site.css", () => Results.Stream(typeof(SosWebApp).Assembly.GetManifestResourceStream("site.css")!, "text/css"))
             .ExcludeFromDescription();
         app.MapRazorPages();

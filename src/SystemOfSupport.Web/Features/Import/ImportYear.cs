@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Runs;
+using SystemOfSupport.Web.Features.Caching;
 using SystemOfSupport.Web.Features.Downloads;
 using SystemOfSupport.Web.Storage;
 
@@ -24,7 +26,7 @@ public sealed record ImportResult(int Year, bool Committed, bool Published, IRea
 /// Runs <see cref="DeterminationRunner"/> on an import folder, with this app's stored earlier years as history before
 /// the folder's own workbooks, and replaces the year in one transaction: the old year stays whole until the new one is in.
 /// </summary>
-public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, TimeProvider clock)
+public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, TimeProvider clock, IOutputCacheStore cache)
 {
     /// <summary>The progress step while the decisions and output files are stored.</summary>
     public const string StoringStep = "Storing";
@@ -51,6 +53,7 @@ public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, Ti
             var run = await Task.Run(() => DeterminationRunner.Run(request, progress), cancellationToken);
             progress?.Report(new RunProgress(StoringStep, 0, 1));
             await Replace(run, Describe(command.Folder, request, earlier), command.Publish, scratch, cancellationToken);
+            await PublicViews.Changed(cache, cancellationToken);
             progress?.Report(new RunProgress(StoringStep, 1, 1));
             return new ImportResult(run.Year, true, command.Publish, [], run.Determinations.Count, run.Charters.Count, [.. request.HistoryFiles.Select(Path.GetFileName).OfType<string>()], run.Warnings);
         }
