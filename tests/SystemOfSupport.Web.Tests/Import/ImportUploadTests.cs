@@ -87,6 +87,7 @@ public class ImportUploadTests(Servers servers)
         var result = status.Result!;
         (result.Committed, result.Published, result.Leas, result.CharterSchools).ShouldBe((true, true, 25, 8));
         result.Errors.ShouldBeEmpty();
+        Directory.GetDirectories(Path.Combine(server.ImportRoot, ImportUpload.UploadsFolder)).ShouldBeEmpty("the upload is deleted once imported");
     }
 
     [Theory]

@@ -61,10 +61,10 @@ public sealed class ImportModel(ImportJobs jobs, ImportUpload upload, IOptions<S
             return WithFolders();
         }
 
-        return Started(new ImportYear(Year!.Value, folder, Publish));
+        return Started(new ImportYear(Year!.Value, folder, Publish), uploaded: true);
     }
 
-    private RedirectToPageResult Started(ImportYear command) => RedirectToPage("ImportJob", new { id = jobs.Start(command).Id });
+    private RedirectToPageResult Started(ImportYear command, bool uploaded = false) => RedirectToPage("ImportJob", new { id = jobs.Start(command, uploaded).Id });
 
     private PageResult WithFolders()
     {

@@ -18,7 +18,7 @@ public static class ImportApi
                 var (folder, errors) = await upload.SaveAsync(files, ct);
                 return folder is null
                     ? Results.UnprocessableEntity(new ImportResult(year, false, false, errors, 0, 0, [], []))
-                    : Accepted(jobs.Start(new ImportYear(year, folder, publish ?? false)));
+                    : Accepted(jobs.Start(new ImportYear(year, folder, publish ?? false), uploaded: true));
             })
             .WithName("UploadImport").WithSummary("Upload a year's files (multipart: a zip of an import folder under 'zip', or files under their kinds: dashboard, local, history, prior-dashboard, prior-local, essa, directory, certifications, calendar) and import them in the background (state staff). Send the antiforgery token from /api/import/token.")
             .Produces<ImportJobStatus>(StatusCodes.Status202Accepted).Produces<ImportResult>(StatusCodes.Status422UnprocessableEntity)

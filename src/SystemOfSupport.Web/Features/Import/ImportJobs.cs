@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using SystemOfSupport.Formats.Runs;
+using SystemOfSupport.Web.Storage;
 
 namespace SystemOfSupport.Web.Features.Import;
 
@@ -27,7 +29,7 @@ public sealed record ImportJobStatus(Guid Id, int Year, ImportJobState State, st
 /// Imports run as background jobs, one at a time, so a page or API call returns at once with the job's id and its
 /// status is polled. The last <see cref="Kept"/> jobs are remembered (in memory: a restart forgets them, the stored years stay).
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<ImportJobs> log) : IDisposable
+public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<SosOptions> options, ILogger<ImportJobs> log) : IDisposable
 {
     public const int Kept = 50;
 
@@ -39,42 +41,55 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLife
 
     public ImportJobStatus? Find(Guid id) => jobs.GetValueOrDefault(id);
 
-    /// <summary>Queues <paramref name="command"/> and returns its status at once.</summary>
-    public ImportJobStatus Start(ImportYear command)
+    /// <summary>
+    /// Queues <paramref name="command"/> and returns its status at once. <paramref name="uploaded"/>: the folder holds
+    /// an upload, deleted when the job ends (what it decided is stored, output files included).
+    /// </summary>
+    public ImportJobStatus Start(ImportYear command, bool uploaded = false)
     {
         var status = new ImportJobStatus(Guid.NewGuid(), command.Year, ImportJobState.Queued, "Waiting", 0, 1, null);
         jobs[status.Id] = status;
         order.Enqueue(status.Id);
         Forget();
-        _ = Task.Run(() => Run(status.Id, command));
+        _ = Task.Run(() => Run(status.Id, command, uploaded));
         return status;
     }
 
-    private async Task Run(Guid id, ImportYear command)
+    private async Task Run(Guid id, ImportYear command, bool uploaded)
     {
-        var stopping = lifetime.ApplicationStopping;
+        ImportResult result;
         try
         {
-            await oneAtATime.WaitAsync(stopping);
-            try
-            {
-                Update(id, s => s with { State = ImportJobState.Running, Step = "Starting" });
-                using var scope = scopes.CreateScope();
-                var handler = scope.ServiceProvider.GetRequiredService<ImportYearHandler>();
-                var result = await handler.Handle(command, new JobProgress(this, id), stopping);
-                Update(id, s => s with { State = result.Committed ? ImportJobState.Committed : ImportJobState.Failed, Step = "Finished", Done = 1, Total = 1, Result = result });
-            }
-            finally
-            {
-                oneAtATime.Release();
-            }
+            result = await Import(id, command, lifetime.ApplicationStopping);
         }
         catch (Exception ex)
         {
             // A failure the handler does not turn into an import error (the database is down, the app is stopping): the job says so.
             log.LogError(ex, "Import job {Id} for {Year} failed", id, command.Year);
-            var error = new ImportError(null, null, null, $"the import stopped: {ex.Message}");
-            Update(id, s => s with { State = ImportJobState.Failed, Step = "Finished", Result = new ImportResult(command.Year, false, false, [error], 0, 0, [], []) });
+            result = new ImportResult(command.Year, false, false, [new ImportError(null, null, null, $"the import stopped: {ex.Message}")], 0, 0, [], []);
+        }
+
+        var folder = Path.Combine(options.Value.ImportRoot, command.Folder);
+        if (uploaded && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Update(id, s => s with { State = result.Committed ? ImportJobState.Committed : ImportJobState.Failed, Step = "Finished", Done = 1, Total = 1, Result = result });
+    }
+
+    private async Task<ImportResult> Import(Guid id, ImportYear command, CancellationToken stopping)
+    {
+        await oneAtATime.WaitAsync(stopping);
+        try
+        {
+            Update(id, s => s with { State = ImportJobState.Running, Step = "Starting" });
+            using var scope = scopes.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ImportYearHandler>().Handle(command, new JobProgress(this, id), stopping);
+        }
+        finally
+        {
+            oneAtATime.Release();
         }
     }
 

@@ -26,6 +26,7 @@ public sealed class UploadOptions
 /// <c>import/uploads/</c>: a zip of such a folder (its kinds at the top, or inside one top folder), or single files
 /// each under its kind's form field (<c>dashboard</c>, <c>local</c>, …). Names are reduced to plain file names inside
 /// a known kind's folder, so nothing can be written outside it; a zip's sizes are counted as it is expanded, not taken from its directory.
+/// The folder is deleted when its import job ends (<see cref="ImportJobs"/>).
 /// </summary>
 public sealed class ImportUpload(IOptions<SosOptions> sos, IOptions<UploadOptions> limits)
 {
