@@ -287,7 +287,7 @@ internal static class EndToEnd
     internal static string? OptionText(string[] args, string name) =>
         Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? args[i + 1] : null;
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SystemOfSupport.slnx")))

@@ -13,6 +13,11 @@ internal static class Program
             return EndToEnd.Run(args);
         }
 
+        if (args.Contains("--web-load"))
+        {
+            return WebLoad.Run(args).GetAwaiter().GetResult();
+        }
+
         var config = DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator);
         var summary = BenchmarkRunner.Run<DeterminationBenchmarks>(config, args);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ using SystemOfSupport.Web.Features;
 using SystemOfSupport.Web.Features.Accounts;
 using SystemOfSupport.Web.Features.Calpads;
 using SystemOfSupport.Web.Features.Cases;
+using SystemOfSupport.Web.Features.Caching;
 using SystemOfSupport.Web.Features.CountyPage;
 using SystemOfSupport.Web.Features.Downloads;
 using SystemOfSupport.Web.Features.Exports;
@@ -86,6 +88,7 @@ public static class SosWebApp
         services.AddHttpContextAccessor();
         services.AddScoped(provider => Viewer.Of(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddScoped<AddAccountHandler>();
+        services.AddScoped<ManageAccountsHandler>();
         services.AddScoped<PublishYearHandler>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<YearsHandler>();
@@ -102,8 +105,13 @@ public static class SosWebApp
         services.AddScoped<CaseworkHandler>();
         services.AddScoped<CaseProgressHandler>();
         services.AddScoped<ICaseProgress, CaseOnePagerProgress>();
+        services.AddSingleton<ImportJobs>();
+        services.AddScoped<ImportUpload>();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadOptions.MaxRequestBytes);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
+        services.AddPublicViewCache();
 
         services.AddProblemDetails();
 
@@ -116,6 +124,8 @@ public static class SosWebApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseOutputCache();
         app.MapGet("/site.css", () => Results.Stream(typeof(SosWebApp).Assembly.GetManifestResourceStream("site.css")!, "text/css"))
             .ExcludeFromDescription();
         app.MapRazorPages();

@@ -48,6 +48,8 @@ public static class Api
             .WithName("Import").WithSummary("Decide a year from a folder inside the import folder and store it in one transaction (state staff); 422 with every error (file, line, column) and nothing stored.")
             .Produces<ImportResult>().Produces<ImportResult>(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Roles.StateStaffPolicy);
+        ImportApi.Map(api);
+        AccountsApi.Map(api);
     }
 
     private static IResult Found<T>(T? view) => view is null ? Results.NotFound() : Results.Ok(view);

@@ -120,7 +120,9 @@ public class ApiTests(Servers servers)
         paths.ShouldBe(
             [
                 "/api/years", "/api/years/{year}/publish", "/api/state", "/api/counties", "/api/counties/{county}", "/api/leas/{cds}", "/api/funding", "/api/calpads",
-                "/api/import", "/downloads/{name}", "/counties/{county}.{format}", "/leas/{cds}.{format}", "/funding.{format}",
+                "/api/import", "/api/import/jobs", "/api/import/upload", "/api/import/jobs/{id}", "/api/import/token",
+                "/api/accounts", "/api/accounts/{id}/role", "/api/accounts/{id}/lock", "/api/accounts/{id}/password",
+                "/downloads/{name}", "/counties/{county}.{format}", "/leas/{cds}.{format}", "/funding.{format}",
                 "/api/resources", "/api/resources/{id}", "/api/resources/for/{cds}", "/api/reports/{cds}", "/reports/{cds}.pdf",
             ],
             ignoreOrder: true);

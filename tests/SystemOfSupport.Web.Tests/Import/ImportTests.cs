@@ -13,8 +13,8 @@ public class ImportTests(Servers servers)
 {
     public static TheoryData<string> Databases => SosServer.Databases;
 
-    /// <summary>A copy of the sample's 2024 folder whose graduation file has a word where line 3 has the ALL group's denominator.</summary>
-    private static string BrokenFolder(SosServer server)
+    /// <summary>A copy of the sample's 2024 folder whose graduation file has a word where line 3 has the ALL group's denominator (column 11).</summary>
+    internal static string BrokenFolder(SosServer server, bool alsoEla = false)
     {
         var name = "broken-" + Guid.NewGuid().ToString("N");
         var source = Path.Combine(server.ImportRoot, SampleData.FolderName, "2024");
@@ -26,14 +26,24 @@ public class ImportTests(Servers servers)
             File.Copy(file, copy);
         }
 
-        var grad = Path.Combine(target, ImportFolder.Dashboard, "graddownload2024.txt");
-        var lines = File.ReadAllLines(grad);
-        var cells = lines[2].Split('\t');
-        cells[10].ShouldBe("75");
-        cells[10] = "seventy-five";
-        lines[2] = string.Join('\t', cells);
-        File.WriteAllLines(grad, lines);
+        Break(Path.Combine(target, ImportFolder.Dashboard, "graddownload2024.txt"), 10, "75", "seventy-five");
+        if (alsoEla)
+        {
+            Break(Path.Combine(target, ImportFolder.Dashboard, "eladownload2024.txt"), 9, "36", "thirty-six");
+        }
+
         return name;
+    }
+
+    /// <summary>Replaces line 3's cell <paramref name="index"/> (0-based), which must hold <paramref name="was"/>.</summary>
+    private static void Break(string path, int index, string was, string now)
+    {
+        var lines = File.ReadAllLines(path);
+        var cells = lines[2].Split('\t');
+        cells[index].ShouldBe(was);
+        cells[index] = now;
+        lines[2] = string.Join('\t', cells);
+        File.WriteAllLines(path, lines);
     }
 
     [Theory]
@@ -70,6 +80,20 @@ public class ImportTests(Servers servers)
 
     [Theory]
     [MemberData(nameof(Databases))]
+    public async Task Every_broken_file_is_reported_not_only_the_first(string database)
+    {
+        var server = servers.For(database);
+        var client = await server.SignedInAs(Roles.State);
+        var response = await client.PostAsJsonAsync(new Uri("/api/import", UriKind.Relative), new ImportYear(2024, BrokenFolder(server, alsoEla: true)));
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var errors = (await response.Content.ReadFromJsonAsync<ImportResult>())!.Errors;
+        errors.Select(e => (e.File, e.Line, e.Column)).Order().ShouldBe(
+            [("dashboard/eladownload2024.txt", (int?)3, (int?)10), ("dashboard/graddownload2024.txt", (int?)3, (int?)11)]);
+        errors.ShouldContain(e => e.Message.Contains("thirty-six"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
     public async Task A_folder_outside_the_import_folder_or_an_unsupported_year_is_refused(string database)
     {
         var client = await servers.For(database).SignedInAs(Roles.State);
@@ -83,21 +107,19 @@ public class ImportTests(Servers servers)
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public async Task The_import_page_shows_every_error_in_a_table_and_needs_its_antiforgery_token(string database)
+    public async Task The_import_page_runs_a_job_whose_page_shows_every_error_in_a_table_and_needs_its_antiforgery_token(string database)
     {
         var server = servers.For(database);
         var client = await server.SignedInAs(Roles.State);
         var fields = new Dictionary<string, string> { ["Year"] = "2024", ["Folder"] = BrokenFolder(server) };
         (await client.PostAsync(new Uri("/import", UriKind.Relative), new FormUrlEncodedContent(fields))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        var response = await Forms.PostAsync(client, "/import", fields);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await ImportJobWatch.PageAsync(client, await Forms.PostAsync(client, "/import", fields));
         html.ShouldContain("2024 was not imported: nothing was stored");
         html.ShouldContain("<td>dashboard/graddownload2024.txt</td><td>3</td><td>11</td>");
 
         var done = await Forms.PostAsync(client, "/import", new() { ["Year"] = "2023", ["Folder"] = SampleData.FolderName + "/2023", ["Publish"] = "true" });
-        WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync()).ShouldContain("Imported 2023");
+        (await ImportJobWatch.PageAsync(client, done)).ShouldContain("Imported 2023");
     }
 
     [Theory]

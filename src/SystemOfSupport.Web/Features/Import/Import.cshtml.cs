@@ -8,8 +8,11 @@ using SystemOfSupport.Web.Storage;
 
 namespace SystemOfSupport.Web.Features.Import;
 
+/// <summary>Starts an import (from a server folder, or from uploaded files) as a background job and shows its page.</summary>
 [Authorize(Policy = Roles.StateStaffPolicy)]
-public sealed class ImportModel(ImportYearHandler handler, IOptions<SosOptions> options) : PageModel
+[RequestSizeLimit(UploadOptions.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadOptions.MaxRequestBytes)]
+public sealed class ImportModel(ImportJobs jobs, ImportUpload upload, IOptions<SosOptions> options) : PageModel
 {
     [BindProperty]
     [Required]
@@ -17,30 +20,55 @@ public sealed class ImportModel(ImportYearHandler handler, IOptions<SosOptions> 
     public int? Year { get; set; }
 
     [BindProperty]
-    [Required]
-    public string Folder { get; set; } = string.Empty;
+    public string? Folder { get; set; }
 
     [BindProperty]
     public bool Publish { get; set; }
 
-    public ImportResult? Result { get; private set; }
+    /// <summary>Why an upload was refused before any import began.</summary>
+    public ImportResult? Refused { get; private set; }
 
     public string ImportRoot => options.Value.ImportRoot;
+
+    public UploadOptions Limits => upload.Limits;
 
     /// <summary>The folders the page can import from (those with a <c>dashboard/</c> or <c>history/</c> folder), for the list beside the form.</summary>
     public IReadOnlyList<string> Folders { get; private set; } = [];
 
     public void OnGet() => Folders = FindFolders();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
-        Folders = FindFolders();
-        if (!ModelState.IsValid)
+        if (string.IsNullOrWhiteSpace(Folder))
         {
-            return Page();
+            ModelState.AddModelError(nameof(Folder), "Give a folder inside the import folder.");
         }
 
-        Result = await handler.Handle(new ImportYear(Year!.Value, Folder, Publish), cancellationToken);
+        return ModelState.IsValid ? Started(new ImportYear(Year!.Value, Folder!, Publish)) : WithFolders();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return WithFolders();
+        }
+
+        var (folder, errors) = await upload.SaveAsync(Request.Form.Files, cancellationToken);
+        if (folder is null)
+        {
+            Refused = new ImportResult(Year!.Value, false, false, errors, 0, 0, [], []);
+            return WithFolders();
+        }
+
+        return Started(new ImportYear(Year!.Value, folder, Publish), uploaded: true);
+    }
+
+    private RedirectToPageResult Started(ImportYear command, bool uploaded = false) => RedirectToPage("ImportJob", new { id = jobs.Start(command, uploaded).Id });
+
+    private PageResult WithFolders()
+    {
+        Folders = FindFolders();
         return Page();
     }
 

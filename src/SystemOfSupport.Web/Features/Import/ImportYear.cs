@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Calpads;
 using SystemOfSupport.Formats.Runs;
+using SystemOfSupport.Web.Features.Caching;
 using SystemOfSupport.Web.Features.Cases;
 using SystemOfSupport.Web.Features.Downloads;
 using SystemOfSupport.Web.Storage;
@@ -26,24 +28,46 @@ public sealed record ImportResult(int Year, bool Committed, bool Published, IRea
 /// Runs <see cref="DeterminationRunner"/> on an import folder, with this app's stored earlier years as history before
 /// the folder's own workbooks, and replaces the year in one transaction: the old year stays whole until the new one is in.
 /// </summary>
-public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, TimeProvider clock)
+public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, TimeProvider clock, IOutputCacheStore cache)
 {
-    public async Task<ImportResult> Handle(ImportYear command, CancellationToken cancellationToken)
+    /// <summary>The progress step while the decisions and output files are stored.</summary>
+    public const string StoringStep = "Storing";
+
+    /// <summary>The progress step while every file is read on its own after bad input.</summary>
+    public const string CheckingStep = "Checking every file";
+
+    public Task<ImportResult> Handle(ImportYear command, CancellationToken cancellationToken) => Handle(command, null, cancellationToken);
+
+    /// <summary>
+    /// Decides and stores the year, reporting each step to <paramref name="progress"/>. On bad input every file of the
+    /// folder is read on its own too, so the result lists each file's error (<see cref="ImportValidation"/>).
+    /// </summary>
+    public async Task<ImportResult> Handle(ImportYear command, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         ImportFolder? folder = null;
+        DeterminationRequest? request = null;
         var scratch = Path.Combine(options.Value.Data, "tmp", Guid.NewGuid().ToString("N"));
         try
         {
             folder = ImportFolder.Within(options.Value.ImportRoot, command.Folder);
             var earlier = await EarlierYears(command.Year, scratch, cancellationToken);
-            var request = folder.Request(command.Year, earlier);
-            var run = await Task.Run(() => DeterminationRunner.Run(request), cancellationToken);
+            request = folder.Request(command.Year, earlier);
+            var run = await Task.Run(() => DeterminationRunner.Run(request, progress), cancellationToken);
+            progress?.Report(new RunProgress(StoringStep, 0, 1));
             await Replace(run, request, Describe(command.Folder, request, earlier), command.Publish, scratch, cancellationToken);
+            await PublicViews.Changed(cache, cancellationToken);
+            progress?.Report(new RunProgress(StoringStep, 1, 1));
             return new ImportResult(run.Year, true, command.Publish, [], run.Determinations.Count, run.Charters.Count, [.. request.HistoryFiles.Select(Path.GetFileName).OfType<string>()], run.Warnings);
+        }
+        catch (InputFileException ex) when (folder is not null && request is not null)
+        {
+            progress?.Report(new RunProgress(CheckingStep, 0, 1));
+            var errors = await Task.Run(() => ImportValidation.EveryFile(folder, request, ex, cancellationToken), cancellationToken);
+            return new ImportResult(command.Year, false, false, errors, 0, 0, [], []);
         }
         catch (InputFileException ex)
         {
-            return Failed(command, new ImportError(folder?.Relative(ex.File) ?? ex.File, ex.Line, ex.Column, ex.Detail));
+            return Failed(command, ImportValidation.Error(folder, ex));
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or JsonException)
         {

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Caching;
 using SystemOfSupport.Web.Storage;
 
 namespace SystemOfSupport.Web.Features.Years;
@@ -29,9 +31,13 @@ public sealed class YearsHandler(SosDb db, Viewer viewer)
 /// <summary>Make a stored year public (state staff).</summary>
 public sealed record PublishYear(int Year);
 
-public sealed class PublishYearHandler(SosDb db)
+public sealed class PublishYearHandler(SosDb db, IOutputCacheStore cache)
 {
     /// <summary>False when the year is not stored.</summary>
-    public async Task<bool> Handle(PublishYear command, CancellationToken cancellationToken) =>
-        await db.Years.Where(y => y.Year == command.Year).ExecuteUpdateAsync(s => s.SetProperty(y => y.Published, true), cancellationToken) == 1;
+    public async Task<bool> Handle(PublishYear command, CancellationToken cancellationToken)
+    {
+        var published = await db.Years.Where(y => y.Year == command.Year).ExecuteUpdateAsync(s => s.SetProperty(y => y.Published, true), cancellationToken) == 1;
+        await PublicViews.Changed(cache, cancellationToken);
+        return published;
+    }
 }
