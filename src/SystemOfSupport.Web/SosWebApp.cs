@@ -14,6 +14,7 @@ using SystemOfSupport.Web.Features.Import;
 using SystemOfSupport.Web.Features.LeaPage;
 using SystemOfSupport.Web.Features.StatePage;
 using SystemOfSupport.Web.Features.Years;
+using SystemOfSupport.Web.Security;
 using SystemOfSupport.Web.Storage;
 
 namespace SystemOfSupport.Web;
@@ -90,6 +91,7 @@ public static class SosWebApp
         services.AddOpenApi();
 
         services.AddProblemDetails();
+        services.AddSosSecurity();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -98,6 +100,7 @@ public static class SosWebApp
         }
 
         app.UseStatusCodePages();
+        app.UseSosSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/site.css", () => Results.Stream(typeof(SosWebApp).Assembly.GetManifestResourceStream("site.css")!, "text/css"))
