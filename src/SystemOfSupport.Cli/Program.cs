@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SystemOfSupport.Cli.Backup;
 using SystemOfSupport.Cli.Dashboard;
 using SystemOfSupport.Cli.Calpads;
 using SystemOfSupport.Cli.Determine;
@@ -8,6 +9,7 @@ using SystemOfSupport.Cli.Explain;
 using SystemOfSupport.Cli.Forecast;
 using SystemOfSupport.Cli.Funding;
 using SystemOfSupport.Cli.History;
+using SystemOfSupport.Cli.Import;
 using SystemOfSupport.Cli.Project;
 using SystemOfSupport.Cli.Serve;
 using SystemOfSupport.Cli.Infrastructure;
@@ -40,6 +42,9 @@ public static class Program
             SynthCommand.Create(console),
             ServeCommand.Create(console),
             UsersCommand.Create(console),
+            ImportCommand.Create(console),
+            BackupCommands.Backup(console),
+            BackupCommands.Restore(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }
