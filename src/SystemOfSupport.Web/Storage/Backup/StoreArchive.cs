@@ -193,14 +193,19 @@ public static class StoreArchive
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>SQLite gives back times without a kind and offsets as stored; the store keeps UTC, so both are written as UTC.</summary>
+    /// <summary>
+    /// Times as both databases keep them: SQLite gives them back without a kind (the store keeps UTC) and to the 100 ns
+    /// tick, PostgreSQL to the microsecond; so they are written in UTC, to the microsecond.
+    /// </summary>
     private static object? Portable(object? value) => value switch
     {
-        DateTime { Kind: DateTimeKind.Unspecified } time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
-        DateTime time => time.ToUniversalTime(),
-        DateTimeOffset offset => offset.ToUniversalTime(),
+        DateTime { Kind: DateTimeKind.Unspecified } time => Microseconds(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+        DateTime time => Microseconds(time.ToUniversalTime()),
+        DateTimeOffset offset => new DateTimeOffset(Microseconds(offset.UtcDateTime)),
         _ => value,
     };
+
+    private static DateTime Microseconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
 
     private static void Insert(SosDb db, Table table, IReadOnlyList<string> lines)
     {
