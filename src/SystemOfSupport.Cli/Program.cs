@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SystemOfSupport.Cli.Backup;
 using SystemOfSupport.Cli.Dashboard;
 using SystemOfSupport.Cli.Calpads;
 using SystemOfSupport.Cli.Determine;
@@ -8,6 +9,7 @@ using SystemOfSupport.Cli.Explain;
 using SystemOfSupport.Cli.Forecast;
 using SystemOfSupport.Cli.Funding;
 using SystemOfSupport.Cli.History;
+using SystemOfSupport.Cli.Import;
 using SystemOfSupport.Cli.Project;
 using SystemOfSupport.Cli.Report;
 using SystemOfSupport.Cli.Serve;
@@ -42,6 +44,9 @@ public static class Program
             ServeCommand.Create(console),
             UsersCommand.Create(console),
             ReportCommand.Create(console),
+            ImportCommand.Create(console),
+            BackupCommands.Backup(console),
+            BackupCommands.Restore(console),
         };
         return CliErrors.Guard(console, () => root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }

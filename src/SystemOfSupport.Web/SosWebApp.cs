@@ -22,6 +22,7 @@ using SystemOfSupport.Web.Features.Reports;
 using SystemOfSupport.Web.Features.Resources;
 using SystemOfSupport.Web.Features.StatePage;
 using SystemOfSupport.Web.Features.Years;
+using SystemOfSupport.Web.Security;
 using SystemOfSupport.Web.Storage;
 
 namespace SystemOfSupport.Web;
@@ -114,6 +115,7 @@ public static class SosWebApp
         services.AddPublicViewCache();
 
         services.AddProblemDetails();
+        services.AddSosSecurity();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -122,6 +124,7 @@ public static class SosWebApp
         }
 
         app.UseStatusCodePages();
+        app.UseSosSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

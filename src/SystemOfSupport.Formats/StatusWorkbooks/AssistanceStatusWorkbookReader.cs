@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using SystemOfSupport.Core.Domain;
+using SystemOfSupport.Formats.Text;
 using SystemOfSupport.Formats.Xlsx;
 using Status = SystemOfSupport.Core.Domain.AssistanceStatus;
-
-using SystemOfSupport.Formats.Text;
 
 namespace SystemOfSupport.Formats.StatusWorkbooks;
 
@@ -90,7 +89,8 @@ public static partial class AssistanceStatusWorkbookReader
         {
             try
             {
-                var rows = CsvRecordReader.Read(reader, path).Select(r => new SourceRow(r.Line, r.Fields));
+                // Text the writer guarded against formula injection reads back as written before the guard.
+                var rows = CsvRecordReader.Read(reader, path).Select(r => new SourceRow(r.Line, [.. r.Fields.Select(CsvText.Restored)]));
                 return new Parser(path, DataSheet.None, FileNameYear(path), strictWidth: true, FieldNumber).Parse(rows);
             }
             catch (DecoderFallbackException ex)

@@ -28,6 +28,9 @@ internal static class LegacyWorkbook
         return true;
     });
 
+    /// <summary>The file is read whole: the state's 2017 workbook is under 1 MB, so anything past this is not one.</summary>
+    private const long MaxBytes = 64L << 20;
+
     public static IReadOnlyList<LegacySheet> ReadSheets(string path)
     {
         _ = CodePages.Value;
@@ -47,13 +50,19 @@ internal static class LegacyWorkbook
 
         using (stream)
         {
+            if (stream.Length > MaxBytes)
+            {
+                throw new InputFileException(path, null, null, $"not a readable .xls workbook: {stream.Length:N0} bytes, more than the {MaxBytes:N0} an assistance-status workbook needs");
+            }
+
             try
             {
-                using var reader = ExcelReaderFactory.CreateReader(stream);
+                // BIFF only: ExcelDataReader would inflate an xlsx (a zip) without XlsxSheetReader's limits, so one named .xls is refused.
+                using var reader = ExcelReaderFactory.CreateBinaryReader(stream);
                 var sheets = new List<LegacySheet>();
                 do
                 {
-                    sheets.Add(new LegacySheet(reader.Name ?? string.Empty, ReadRows(reader)));
+                    sheets.Add(new LegacySheet(reader.Name ?? string.Empty, ReadRows(path, reader)));
                 }
                 while (reader.NextResult());
 
@@ -80,7 +89,7 @@ internal static class LegacyWorkbook
         _ => value.ToString(),
     };
 
-    private static List<LegacyRow> ReadRows(IExcelDataReader reader)
+    private static List<LegacyRow> ReadRows(string path, IExcelDataReader reader)
     {
         // ExcelDataReader returns every row from the sheet's first, empty ones included, so the count is the row number.
         var rows = new List<LegacyRow>();
@@ -88,6 +97,11 @@ internal static class LegacyWorkbook
         while (reader.Read())
         {
             rowNumber++;
+            if (reader.FieldCount > Xlsx.XlsxSheetReader.MaxColumns)
+            {
+                throw new InputFileException(path, rowNumber, null, $"not a readable .xls workbook: {reader.FieldCount:N0} columns, more than Excel's {Xlsx.XlsxSheetReader.MaxColumns:N0}");
+            }
+
             var values = new string?[reader.FieldCount];
             var last = -1;
             for (var c = 0; c < values.Length; c++)

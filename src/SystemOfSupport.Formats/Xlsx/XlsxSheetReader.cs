@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
@@ -67,6 +68,17 @@ public sealed record XlsxRow(int RowNumber, IReadOnlyList<XlsxCell> Cells)
 /// </summary>
 public static class XlsxSheetReader
 {
+    /// <summary>Excel's own column limit (XFD): a cell reference past it is damage, and would size a row's array.</summary>
+    public const int MaxColumns = 16_384;
+
+    /// <summary>The largest part (sheet, shared strings) read: the state's statewide sheets are a few to tens of MB.</summary>
+    public const long MaxPartBytes = 256L << 20;
+
+    private const long MaxCharactersInPart = MaxPartBytes;
+
+    /// <summary>worksheet/sheetData/row/c/is/r/t is seven; rich text and extensions add a few.</summary>
+    private const int MaxXmlDepth = 32;
+
     /// <summary>The workbook's sheet names in workbook order.</summary>
     public static IReadOnlyList<string> SheetNames(string path)
     {
@@ -121,6 +133,11 @@ public static class XlsxSheetReader
             }
 
             n = (n * 26) + (upper - 'A' + 1);
+            if (n > MaxColumns)
+            {
+                // Past XFD: stop before the number overflows; the reader refuses the cell.
+                return MaxColumns + 1;
+            }
         }
 
         return n;
@@ -153,7 +170,8 @@ public static class XlsxSheetReader
             throw Unreadable(path, $"sheet '{sheet.Name}' is not a worksheet");
         }
 
-        var sharedStrings = LoadSharedStrings(workbookPart);
+        RefuseDeepXml(path, worksheetPart);
+        var sharedStrings = LoadSharedStrings(path, workbookPart);
 
         using var reader = OpenXmlReader.Create(worksheetPart);
         var lastRow = 0;
@@ -175,6 +193,11 @@ public static class XlsxSheetReader
                 if (column <= 0)
                 {
                     column = lastColumn + 1;
+                }
+
+                if (column > MaxColumns)
+                {
+                    throw new InputFileException(path, rowNumber, null, $"not a readable xlsx workbook: cell '{cell.CellReference?.Value}' is past Excel's last column (XFD)");
                 }
 
                 lastColumn = column;
@@ -270,7 +293,7 @@ public static class XlsxSheetReader
         return runs is null ? plain ?? string.Empty : (plain ?? string.Empty) + runs;
     }
 
-    private static List<string> LoadSharedStrings(WorkbookPart workbookPart)
+    private static List<string> LoadSharedStrings(string path, WorkbookPart workbookPart)
     {
         var list = new List<string>();
         var part = workbookPart.SharedStringTablePart;
@@ -278,6 +301,8 @@ public static class XlsxSheetReader
         {
             return list;
         }
+
+        RefuseDeepXml(path, part);
 
         using var reader = OpenXmlReader.Create(part);
         while (reader.Read())
@@ -289,6 +314,23 @@ public static class XlsxSheetReader
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// A row or shared string is loaded as an element tree, recursively: XML nested thousands deep would overflow the
+    /// stack and end the process. One streaming pass refuses it first (SpreadsheetML is a few levels deep).
+    /// </summary>
+    private static void RefuseDeepXml(string path, OpenXmlPart part)
+    {
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, MaxCharactersInDocument = MaxCharactersInPart, IgnoreWhitespace = true });
+        while (reader.Read())
+        {
+            if (reader.Depth > MaxXmlDepth)
+            {
+                throw new InputFileException(path, null, null, $"not a readable xlsx workbook: {part.Uri} nests elements more than {MaxXmlDepth} deep (line {((IXmlLineInfo)reader).LineNumber})");
+            }
+        }
     }
 
     private static List<SheetInfo> SheetList(string path, SpreadsheetDocument document)
@@ -308,7 +350,24 @@ public static class XlsxSheetReader
             throw new InputFileException(path, null, null, "not a readable xlsx workbook: file not found");
         }
 
-        return SpreadsheetDocument.Open(path, isEditable: false);
+        RefuseOversizedParts(path);
+        return SpreadsheetDocument.Open(path, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+    }
+
+    /// <summary>
+    /// A zip bomb (a small file whose sheet inflates to gigabytes) is refused from the sizes the zip declares, before
+    /// anything is inflated; <see cref="MaxCharactersInPart"/> stops a part that inflates past what it declared.
+    /// </summary>
+    private static void RefuseOversizedParts(string path)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.Length > MaxPartBytes)
+            {
+                throw Unreadable(path, $"part '{entry.FullName}' inflates to {entry.Length:N0} bytes, more than the {MaxPartBytes:N0} a workbook of this kind needs (a damaged file or a zip bomb)");
+            }
+        }
     }
 
     private static InputFileException Unreadable(string path, string why) =>

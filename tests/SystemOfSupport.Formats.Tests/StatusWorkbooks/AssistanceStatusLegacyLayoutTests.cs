@@ -21,7 +21,7 @@ public sealed class AssistanceStatusLegacyLayoutTests
     private static readonly string[] Groups2018 = ["AA", "AI", "AS", "EL", "FI", "FOS", "HI", "HOM", "PI", "SED", "SWD", "TOM", "WH"];
 
     /// <summary>The 2017 layout: three note rows, an empty row, the header on row 5, then two LEAs.</summary>
-    private static object?[][] Sheet2017(bool withReportingYear = true)
+    internal static object?[][] Sheet2017(bool withReportingYear = true)
     {
         var header = new List<object?> { "cdcode", "CDS", "districtname", "cityname", "countyname", "gsoffered" };
         if (withReportingYear)
