@@ -129,8 +129,11 @@ public static class SosWebApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseOutputCache();
-        app.MapGet("/site.css", () => Results.Stream(typeof(SosWebApp).Assembly.GetManifestResourceStream("site.css")!, "text/css"))
-            .ExcludeFromDescription();
+        foreach (var stylesheet in new[] { "site.css", "onepager.css" })
+        {
+            app.MapGet("/" + stylesheet, () => Results.Stream(typeof(SosWebApp).Assembly.GetManifestResourceStream(stylesheet)!, "text/css"))
+                .ExcludeFromDescription();
+        }
         app.MapRazorPages();
         app.MapOpenApi();
         Api.Map(app);

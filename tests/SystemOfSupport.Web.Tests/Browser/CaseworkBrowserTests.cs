@@ -2,13 +2,14 @@ using System.Globalization;
 using Microsoft.Playwright;
 using SystemOfSupport.Tests;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace SystemOfSupport.Web.Tests.Browser;
 
 /// <summary>
 /// Casework in a real browser, as <see cref="BrowserTests"/> runs it: county office staff open the case the import
-/// created for the county office, record a meeting and advance it two steps. Screenshots under <c>TestResults/browser/</c>.
+/// created for the county office, record a meeting and advance it two steps, then open a case by hand for a district that asked. Screenshots under <c>TestResults/browser/</c>.
 /// </summary>
 public class CaseworkBrowserTests
 {
@@ -67,6 +68,16 @@ public class CaseworkBrowserTests
         await Expect(page.GetByText("first record the root causes found")).ToBeVisibleAsync();
         await Expect(page.Locator("#audit").GetByText("Moved from management consultation to data review and root-cause analysis")).ToBeVisibleAsync();
         await Shot(page, "case-3-advanced");
+
+        // A district the state did not identify asks for help: the county lead opens its case by hand.
+        var asking = await SampleLeas.DistrictWithoutCase(app.Services);
+        await page.GotoAsync(site + "/cases?lea=" + asking);
+        await Expect(page.GetByText("No case matches.")).ToBeVisibleAsync();
+        await page.GetByLabel("Why (the LEA's request)").FillAsync("The district asked for help with chronic absenteeism.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open a case" }).ClickAsync();
+        await Expect(page.Locator("#step")).ToHaveTextAsync("identified");
+        await Expect(page.Locator("#audit").GetByText("Opened on request: The district asked for help with chronic absenteeism.")).ToBeVisibleAsync();
+        await Shot(page, "case-4-opened-on-request");
     }
 
     private static async Task Shot(IPage page, string name) =>

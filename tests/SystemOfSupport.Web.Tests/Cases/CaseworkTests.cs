@@ -364,6 +364,37 @@ public class CaseworkTests(Servers servers)
 
     [Theory]
     [MemberData(nameof(Databases))]
+    public async Task A_case_is_opened_by_hand_for_an_LEA_that_asks_once_by_its_county_office_or_the_state(string database)
+    {
+        // A server of its own: the case opened here is one no import made.
+        var server = servers.For(database, "open-case");
+        var cds = await SampleLeas.DistrictWithoutCase(server.Services);
+
+        var monterey = await server.SignedInAs(Roles.County, county: "27");
+        var alameda = await server.SignedInAs(Roles.County, county: "Alameda");
+        var lea = await server.SignedInAs(Roles.Lea, lea: cds);
+        var anonymous = server.CreateClient(new() { AllowAutoRedirect = false });
+        var request = new OpenCase(cds, "The district asked for help with chronic absenteeism.");
+
+        (await anonymous.Send(HttpMethod.Post, "/api/cases", request)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await lea.Refused(HttpMethod.Post, "/api/cases", request, HttpStatusCode.Forbidden)).ShouldBe("Only state and county office staff open cases.");
+        (await alameda.Send(HttpMethod.Post, "/api/cases", request)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await monterey.Refused(HttpMethod.Post, "/api/cases", request with { Reason = " " })).ShouldBe("The reason for opening the case is required.");
+
+        var created = await monterey.Send(HttpMethod.Post, "/api/cases", request);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var opened = (await created.Content.ReadFromJsonAsync<CaseChanged>(CaseClient.Json))!;
+        created.Headers.Location!.OriginalString.ShouldBe($"/cases/{opened.EntityId}");
+        var view = await lea.Case(opened.EntityId!.Value);
+        (view.Cds, view.TermYear, view.Step, view.Version).ShouldBe((cds, 2024, CaseStep.Identified, 1));
+        view.Audit.ShouldHaveSingleItem().Action.ShouldBe("Opened on request: The district asked for help with chronic absenteeism.");
+
+        (await monterey.Refused(HttpMethod.Post, "/api/cases", request)).ShouldStartWith($"{view.LeaName} has an open case already (term 2024, case {opened.EntityId})");
+        (await alameda.Get<CaseList>("/api/cases")).Cases.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
     public async Task The_OpenAPI_document_describes_the_casework_API(string database)
     {
         var openapi = await servers.For(database).CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));

@@ -40,7 +40,8 @@ public partial class OnePagerTests(Servers servers)
         html.ShouldContain("HI Graduation Rate: 5 more graduates (61.8% → 69.1% of 68): Yellow");
         html.ShouldContain("No case recorded");
         html.ShouldContain("Equity Leads");
-        html.ShouldContain("@media print");
+        html.ShouldContain("<link rel=\"stylesheet\" href=\"/onepager.css\" />");
+        (await client.GetStringAsync(new Uri("/onepager.css", UriKind.Relative))).ShouldContain("@media print");
         html.ShouldContain($"/reports/{Coe}.pdf?year=2024");
 
         (await client.GetStringAsync(new Uri($"/reports/2710272?year=2023", UriKind.Relative))).ShouldContain("Monterey County Office of Education — 2023");

@@ -24,6 +24,16 @@ public static class CaseApi
             .WithName("CaseProgress").WithSummary("An LEA's latest case in brief: step, term, next meeting, open tasks, last change.")
             .Produces<CaseProgress>().Produces(StatusCodes.Status404NotFound);
 
+        cases.MapPost("/", async (OpenCase c, CaseworkHandler h, CancellationToken ct) =>
+            {
+                var outcome = await h.Handle(c, ct);
+                return outcome.Result == CaseResult.Done
+                    ? Results.Created($"/cases/{outcome.EntityId}", new CaseChanged(outcome.Version!.Value, outcome.EntityId))
+                    : Result(outcome);
+            })
+            .WithName("OpenCase").WithSummary("Open a case an LEA asked for (state staff; county office staff in their county): 201 with its id; 422 when the LEA has an open case.")
+            .Produces<CaseChanged>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         Change(cases.MapPost("/{id:int}/advance", async (int id, AdvanceCase c, CaseworkHandler h, CancellationToken ct) => Result(await h.Handle(id, c, ct))),
             "AdvanceCase", "Move the case to a next step; 422 with the reason when the lifecycle refuses.");
         Change(cases.MapPut("/{id:int}/summary", async (int id, EditCaseSummary c, CaseworkHandler h, CancellationToken ct) => Result(await h.Handle(id, c, ct))),

@@ -10,6 +10,9 @@ namespace SystemOfSupport.Web.Features.Cases;
 
 public sealed record AdvanceCase(int Version, CaseStep To);
 
+/// <summary>Open a case the LEA asked for (technical assistance on request), outside the import's identifications.</summary>
+public sealed record OpenCase(string Cds, string Reason);
+
 public sealed record EditCaseSummary(int Version, string? RootCauses, string? Strategies, string? PlanSummary);
 
 public sealed record AddMeeting(int Version, DateOnly Date, string Purpose, IReadOnlyList<Participant> Participants, string? Notes);
@@ -69,6 +72,62 @@ public sealed class CaseworkHandler(SosDb db, Viewer viewer, TimeProvider clock)
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Opens a case by hand for an LEA with no open case: an LEA may ask its county office for assistance without being
+    /// identified (EC 52071). The term is the LEA's latest decided year; county office staff open cases in their county,
+    /// state staff anywhere; LEA staff ask their county office.
+    /// </summary>
+    public async Task<CaseOutcome> Handle(OpenCase command, CancellationToken cancellationToken)
+    {
+        if (viewer.Name is null || !(viewer.IsState || viewer.County is not null))
+        {
+            return new CaseOutcome(CaseResult.Forbidden, Error: "Only state and county office staff open cases.");
+        }
+
+        var cds = command.Cds?.Trim() ?? string.Empty;
+        var lea = await db.Leas.AsNoTracking().Where(l => l.Cds == cds).OrderByDescending(l => l.Year).FirstOrDefaultAsync(cancellationToken);
+        if (lea is null || !(viewer.IsState || lea.CountyCode == viewer.County))
+        {
+            return new CaseOutcome(CaseResult.NotFound);
+        }
+
+        if (Required(command.Reason, "The reason for opening the case") is { } refusal)
+        {
+            return new CaseOutcome(CaseResult.Invalid, Error: refusal);
+        }
+
+        var own = await db.Set<AssistanceCase>().AsNoTracking().Where(c => c.Cds == cds).ToListAsync(cancellationToken);
+        if (own.FirstOrDefault(c => Enum.Parse<CaseStep>(c.Step).IsOpen()) is { } open)
+        {
+            return new CaseOutcome(CaseResult.Invalid, Error: $"{lea.Name} has an open case already (term {open.TermYear}, case {open.Id}).");
+        }
+
+        if (own.Any(c => c.TermYear == lea.Year))
+        {
+            return new CaseOutcome(CaseResult.Invalid, Error: $"{lea.Name} had a case for the {lea.Year} term; it is closed.");
+        }
+
+        var opened = new AssistanceCase
+        {
+            Cds = lea.Cds,
+            CountyCode = lea.CountyCode,
+            LeaName = lea.Name,
+            TermYear = lea.Year,
+            Step = nameof(CaseStep.Identified),
+            Method4 = lea.MetMethods.Split(',').Contains("4"),
+            Level3 = lea.Level3 == true,
+            OpenedUtc = Now,
+            Version = 1,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(opened);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Add(CaseAudit.Entry(opened, Now, viewer.Name, nameof(AssistanceCase), opened.Id, $"Opened on request: {command.Reason.Trim()}", null, CaseAudit.Json(opened)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CaseOutcome(CaseResult.Done, opened.Version, opened.Id);
+    }
 
     public Task<CaseOutcome> Handle(int id, AdvanceCase command, CancellationToken cancellationToken) =>
         Change(id, command.Version, async c =>

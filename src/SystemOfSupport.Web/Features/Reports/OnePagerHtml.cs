@@ -7,6 +7,13 @@ namespace SystemOfSupport.Web.Features.Reports;
 /// <summary>The one-pager as a standalone HTML document (for the PDF and <c>sos report onepager</c>), from the same component the page shows.</summary>
 public sealed class OnePagerHtml(IServiceProvider services, ILoggerFactory loggers)
 {
+    /// <summary>The one-pager's rules (<c>onepager.css</c>), inlined: the document stands alone.</summary>
+    private static readonly Lazy<string> Stylesheet = new(() =>
+    {
+        using var reader = new StreamReader(typeof(OnePagerHtml).Assembly.GetManifestResourceStream("onepager.css")!);
+        return reader.ReadToEnd();
+    });
+
     public async Task<string> RenderAsync(OnePager report)
     {
         await using var renderer = new HtmlRenderer(services, loggers);
@@ -19,7 +26,7 @@ public sealed class OnePagerHtml(IServiceProvider services, ILoggerFactory logge
         return $$"""
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8" /><title>{{title}}</title><style>body { font-family: system-ui, sans-serif; margin: 0; }</style></head>
+            <head><meta charset="utf-8" /><title>{{title}}</title><style>body { font-family: system-ui, sans-serif; margin: 0; } {{Stylesheet.Value}}</style></head>
             <body>{{body}}</body>
             </html>
             """;
