@@ -1,5 +1,4 @@
 using SystemOfSupport.Cli.Dashboard;
-using SystemOfSupport.Cli.Tests.Infrastructure;
 using SystemOfSupport.Tests;
 
 namespace SystemOfSupport.Cli.Tests.Dashboard;

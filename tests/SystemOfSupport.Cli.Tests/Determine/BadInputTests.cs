@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SystemOfSupport.Cli.Tests.Infrastructure;
 using SystemOfSupport.Tests;
 
 namespace SystemOfSupport.Cli.Tests.Determine;

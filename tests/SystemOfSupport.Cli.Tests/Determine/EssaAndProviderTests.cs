@@ -1,4 +1,3 @@
-using SystemOfSupport.Cli.Tests.Infrastructure;
 using SystemOfSupport.Tests;
 
 namespace SystemOfSupport.Cli.Tests.Determine;

@@ -1,4 +1,3 @@
-using SystemOfSupport.Cli.Tests.Infrastructure;
 using SystemOfSupport.Formats.StatusWorkbooks;
 using SystemOfSupport.Tests;
 

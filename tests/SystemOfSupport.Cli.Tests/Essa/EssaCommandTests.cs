@@ -1,4 +1,3 @@
-using SystemOfSupport.Cli.Tests.Infrastructure;
 using System.CommandLine;
 using Spectre.Console;
 using SystemOfSupport.Cli.Essa;

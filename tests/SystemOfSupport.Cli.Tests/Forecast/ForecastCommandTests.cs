@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SystemOfSupport.Cli.Tests.Infrastructure;
 using SystemOfSupport.Tests;
 
 namespace SystemOfSupport.Cli.Tests.Forecast;

@@ -1,5 +1,4 @@
 using SystemOfSupport.Cli.History;
-using SystemOfSupport.Cli.Tests.Infrastructure;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.StatusWorkbooks;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SystemOfSupport.Cli.Tests.Infrastructure;
 using SystemOfSupport.Formats.Xlsx;
 using SystemOfSupport.Tests;
 

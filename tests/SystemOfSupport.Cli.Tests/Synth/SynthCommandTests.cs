@@ -1,5 +1,4 @@
 using SystemOfSupport.Cli.Infrastructure;
-using SystemOfSupport.Cli.Tests.Infrastructure;
 using SystemOfSupport.Tests;
 
 namespace SystemOfSupport.Cli.Tests.Synth;

@@ -25,7 +25,7 @@ public class BackupTests(Servers servers)
         expected.ShouldContain(t => t.Table == "LeaDecisions" && t.Rows > 100);
 
         await using var target = new TestStore(database);
-        var (code, output) = SosCommandLine.Run(["restore", "--from", archive.File("sos.zip"), .. target.Options]);
+        var (code, output) = CliRunner.Run(["restore", "--from", archive.File("sos.zip"), .. target.Options]);
         code.ShouldBe(0, output);
         output.ShouldContain($"restored {expected.Count} tables");
         (await target.DigestsAsync()).ShouldBe(expected);
@@ -42,13 +42,13 @@ public class BackupTests(Servers servers)
         var (_, archive, expected) = await BackedUp(SosOptions.Sqlite);
         using var _ = archive;
         await using var postgres = new TestStore(SosOptions.Postgres);
-        SosCommandLine.Run(["restore", "--from", archive.File("sos.zip"), .. postgres.Options]).ExitCode.ShouldBe(0);
+        CliRunner.Run(["restore", "--from", archive.File("sos.zip"), .. postgres.Options]).ExitCode.ShouldBe(0);
         Same(await postgres.DigestsAsync(), expected);
 
         var back = archive.File("from-postgres.zip");
-        SosCommandLine.Run(["backup", "--out", back, .. postgres.Options]).ExitCode.ShouldBe(0);
+        CliRunner.Run(["backup", "--out", back, .. postgres.Options]).ExitCode.ShouldBe(0);
         await using var sqlite = new TestStore(SosOptions.Sqlite);
-        SosCommandLine.Run(["restore", "--from", back, .. sqlite.Options]).ExitCode.ShouldBe(0);
+        CliRunner.Run(["restore", "--from", back, .. sqlite.Options]).ExitCode.ShouldBe(0);
         Same(await sqlite.DigestsAsync(), expected);
 
         // The restored identity columns count on past the restored rows: a new account's claim gets a fresh id.
@@ -65,14 +65,14 @@ public class BackupTests(Servers servers)
         await SosWebApp.AddAccountAsync(target.HostArgs, new AddAccount("someone@example.org", "Sample-passw0rd", Roles.State));
         var before = await target.DigestsAsync();
 
-        var (code, output) = SosCommandLine.Run(["restore", "--from", archive.File("sos.zip"), .. target.Options]);
+        var (code, output) = CliRunner.Run(["restore", "--from", archive.File("sos.zip"), .. target.Options]);
         code.ShouldBe(1, output);
         output.ShouldContain("the store is not empty (");
         output.ShouldContain("AspNetUsers: 1 rows");
         output.ShouldContain("--force");
         (await target.DigestsAsync()).ShouldBe(before);
 
-        SosCommandLine.Run(["restore", "--from", archive.File("sos.zip"), "--force", .. target.Options]).ExitCode.ShouldBe(0);
+        CliRunner.Run(["restore", "--from", archive.File("sos.zip"), "--force", .. target.Options]).ExitCode.ShouldBe(0);
         (await target.DigestsAsync()).ShouldBe(expected);
     }
 
@@ -102,14 +102,14 @@ public class BackupTests(Servers servers)
                 damage(zip);
             }
 
-            var (code, output) = SosCommandLine.Run(["restore", "--from", path, "--force", .. target.Options]);
+            var (code, output) = CliRunner.Run(["restore", "--from", path, "--force", .. target.Options]);
             code.ShouldBe(2, $"{name}: {output}");
             output.ShouldContain(message, customMessage: name);
             (await target.DigestsAsync()).ShouldBe(before, name);
         }
 
         File.WriteAllBytes(archive.File("truncated.zip"), File.ReadAllBytes(good)[..1000]);
-        var truncated = SosCommandLine.Run(["restore", "--from", archive.File("truncated.zip"), "--force", .. target.Options]);
+        var truncated = CliRunner.Run(["restore", "--from", archive.File("truncated.zip"), "--force", .. target.Options]);
         truncated.ExitCode.ShouldBe(2, truncated.Output);
         (await target.DigestsAsync()).ShouldBe(before);
     }
@@ -120,7 +120,7 @@ public class BackupTests(Servers servers)
         var source = servers.For(database);
         await source.SignedInAs(Roles.County, county: "Monterey");
         var archive = RepoPaths.NewTempDir();
-        var (code, output) = SosCommandLine.Run(["backup", "--out", archive.File("sos.zip"), .. TestStore.OptionsOf(source)]);
+        var (code, output) = CliRunner.Run(["backup", "--out", archive.File("sos.zip"), .. TestStore.OptionsOf(source)]);
         code.ShouldBe(0, output);
         output.ShouldContain("backed up");
         var expected = await StoreBackup.DigestsAsync(source.ConnectionString is null

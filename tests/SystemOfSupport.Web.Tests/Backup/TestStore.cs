@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Spectre.Console;
 using SystemOfSupport.Tests;
 using SystemOfSupport.Web.Storage;
 using SystemOfSupport.Web.Storage.Backup;
@@ -54,24 +53,5 @@ internal sealed class TestStore : IAsyncDisposable
         }
 
         data.Dispose();
-    }
-}
-
-/// <summary>Runs the real command line in-process and captures what it prints.</summary>
-internal static class SosCommandLine
-{
-    public static (int ExitCode, string Output) Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 250;
-        var code = SystemOfSupport.Cli.Program.Run(args, console, writer, writer);
-        return (code, writer.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using SystemOfSupport.Tests;
 using System.Diagnostics;
 using Npgsql;
 using SystemOfSupport.Web.Features.Import;
@@ -42,7 +43,7 @@ public class ImportCommandTests(Servers servers)
         }
 
         // Run through, it stores 2024 (so the kills above had something to lose).
-        var (code, output) = SosCommandLine.Run(import2024);
+        var (code, output) = CliRunner.Run(import2024);
         code.ShouldBe(0, output);
         var after = await store.DigestsAsync();
         after.Single(t => t.Table == "LeaDecisions").Rows.ShouldBeGreaterThan(before.Single(t => t.Table == "LeaDecisions").Rows);
@@ -59,7 +60,7 @@ public class ImportCommandTests(Servers servers)
         var ela = Path.Combine(broken, ImportFolder.Dashboard, "eladownload2024.txt");
         File.WriteAllText(ela, File.ReadAllText(ela)[..5000] + "\n27\tnot a row\n");
 
-        var (code, output) = SosCommandLine.Run(["import", "--year", "2024", "--folder", "broken", "--publish", .. store.Options]);
+        var (code, output) = CliRunner.Run(["import", "--year", "2024", "--folder", "broken", "--publish", .. store.Options]);
 
         code.ShouldBe(2, output);
         output.ShouldContain("eladownload2024.txt");
@@ -74,7 +75,7 @@ public class ImportCommandTests(Servers servers)
         server.CreateClient().Dispose(); // started: the sample is laid out in its import folder
         var store = new TestStore(database);
         CopyDirectory(Path.Combine(server.ImportRoot, SampleData.FolderName), Path.Combine(store.DataDirectory, "import", SampleData.FolderName));
-        var (code, output) = SosCommandLine.Run(["import", "--year", "2023", "--folder", $"{SampleData.FolderName}/2023", "--publish", .. store.Options]);
+        var (code, output) = CliRunner.Run(["import", "--year", "2023", "--folder", $"{SampleData.FolderName}/2023", "--publish", .. store.Options]);
         code.ShouldBe(0, output);
         output.ShouldContain("stored 2023");
         return store;

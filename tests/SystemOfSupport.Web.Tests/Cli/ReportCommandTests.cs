@@ -1,4 +1,3 @@
-using Spectre.Console;
 using SystemOfSupport.Tests;
 using SystemOfSupport.Web.Tests.Reports;
 
@@ -7,27 +6,12 @@ namespace SystemOfSupport.Web.Tests.Cli;
 /// <summary><c>sos report onepager</c> through the real command line, on the embedded sample.</summary>
 public class ReportCommandTests
 {
-    private static (int ExitCode, string Output) Sos(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
-        var code = SystemOfSupport.Cli.Program.Run(args, console, writer, writer);
-        return (code, writer.ToString());
-    }
-
     [PdfTheory]
     [InlineData("Monterey")]
     public void Onepager_writes_a_PDF_and_the_HTML_for_every_LEA_of_the_county_from_the_embedded_sample(string county)
     {
         using var output = RepoPaths.NewTempDir();
-        var (code, text) = Sos("report", "onepager", "--county", county, "--out", output.Path);
+        var (code, text) = CliRunner.Run("report", "onepager", "--county", county, "--out", output.Path);
         code.ShouldBe(0, text);
         text.ShouldContain("No store given: using the embedded sample.");
         text.ShouldContain("Wrote 33 one-pagers for Monterey County (PDF and HTML)");
@@ -47,7 +31,7 @@ public class ReportCommandTests
     public void Onepager_for_an_unknown_county_is_bad_input_and_writes_nothing()
     {
         using var output = RepoPaths.NewTempDir();
-        var (code, text) = Sos("report", "onepager", "--county", "Atlantis", "--out", Path.Combine(output.Path, "out"));
+        var (code, text) = CliRunner.Run("report", "onepager", "--county", "Atlantis", "--out", Path.Combine(output.Path, "out"));
         code.ShouldBe(2, text);
         text.ShouldContain("--county: no California county named 'Atlantis'");
         Directory.Exists(Path.Combine(output.Path, "out")).ShouldBeFalse();
@@ -56,7 +40,7 @@ public class ReportCommandTests
     [Fact]
     public void Onepager_lists_its_options()
     {
-        var (code, text) = Sos("report", "onepager", "--help");
+        var (code, text) = CliRunner.Run("report", "onepager", "--help");
         code.ShouldBe(0, text);
         foreach (var option in new[] { "--county", "--out", "--year", "--data", "--postgres" })
         {

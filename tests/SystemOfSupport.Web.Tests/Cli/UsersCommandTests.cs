@@ -1,4 +1,3 @@
-using Spectre.Console;
 using SystemOfSupport.Tests;
 using SystemOfSupport.Web.Features.Accounts;
 
@@ -7,26 +6,11 @@ namespace SystemOfSupport.Web.Tests.Cli;
 /// <summary><c>sos users add</c> and <c>sos serve</c>'s options, through the real command line.</summary>
 public class UsersCommandTests
 {
-    private static (int ExitCode, string Output) Sos(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
-        var code = SystemOfSupport.Cli.Program.Run(args, console, writer, writer);
-        return (code, writer.ToString());
-    }
-
     [Fact]
     public async Task Users_add_stores_an_account_in_the_servers_data_and_refuses_a_second_with_the_same_email()
     {
         using var data = RepoPaths.NewTempDir();
-        var (code, output) = Sos("users", "add", "--email", "coe@example.org", "--password", "Sample-passw0rd", "--role", "county", "--county", "Monterey", "--data", data.Path);
+        var (code, output) = CliRunner.Run("users", "add", "--email", "coe@example.org", "--password", "Sample-passw0rd", "--role", "county", "--county", "Monterey", "--data", data.Path);
         code.ShouldBe(0, output);
         output.ShouldContain("added coe@example.org (County, county 27)");
         File.Exists(Path.Combine(data.Path, "sos.db")).ShouldBeTrue();
@@ -40,7 +24,7 @@ public class UsersCommandTests
     public void Users_add_without_the_scope_its_role_needs_is_a_usage_error()
     {
         using var data = RepoPaths.NewTempDir();
-        var (code, output) = Sos("users", "add", "--email", "lea@example.org", "--password", "Sample-passw0rd", "--role", "lea", "--data", data.Path);
+        var (code, output) = CliRunner.Run("users", "add", "--email", "lea@example.org", "--password", "Sample-passw0rd", "--role", "lea", "--data", data.Path);
         code.ShouldBe(1, output);
         output.ShouldContain("the Lea role needs --lea");
     }
@@ -48,7 +32,7 @@ public class UsersCommandTests
     [Fact]
     public void Serve_lists_its_options()
     {
-        var (code, output) = Sos("serve", "--help");
+        var (code, output) = CliRunner.Run("serve", "--help");
         code.ShouldBe(0, output);
         output.ShouldContain("--urls");
         output.ShouldContain("http://127.0.0.1:5080");

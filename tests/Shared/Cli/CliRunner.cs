@@ -1,8 +1,8 @@
 using Spectre.Console;
 
-namespace SystemOfSupport.Cli.Tests.Infrastructure;
+namespace SystemOfSupport.Tests;
 
-/// <summary>Runs the real command line in-process and captures what it prints.</summary>
+/// <summary>Runs the real command line (<c>sos</c>) in-process and captures what it prints, as a plain 200-column terminal.</summary>
 internal static class CliRunner
 {
     public static (int ExitCode, string Output) Run(params string[] args)
@@ -16,7 +16,7 @@ internal static class CliRunner
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;
-        var code = Program.Run(args, console, writer, writer);
+        var code = SystemOfSupport.Cli.Program.Run(args, console, writer, writer);
         return (code, writer.ToString());
     }
 }
