@@ -18,8 +18,6 @@ public class BrowserFlowsTests
 {
     private const string Email = "importer@example.org", Password = "Sample-passw0rd";
 
-    private static readonly string Screenshots = Path.Combine(RepoPaths.Root, "TestResults", "browser");
-
     /// <summary>
     /// Checks evaluated in the page; each returns the problems found: the page's language, a label for every form
     /// control, a name for every image and svg, headings that start at h1 and never skip a level, and every color cell
@@ -75,14 +73,14 @@ public class BrowserFlowsTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Import" }).ClickAsync();
         await page.GetByLabel("Dashboard year").First.FillAsync("2024");
         await page.GetByLabel("dashboard", new() { Exact = true }).SetInputFilesAsync(Directory.GetFiles(broken));
-        await Shot(page, "upload-0-broken-file-chosen");
+        await BrowserTests.Shot(page, "upload-0-broken-file-chosen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2024 was not imported: nothing was stored" })).ToBeVisibleAsync(new() { Timeout = 120_000 });
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "dashboard/graddownload2024.txt" });
         await Expect(row).ToContainTextAsync("seventy-five");
         await Expect(row.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("3");
         await Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("11");
-        await Shot(page, "upload-1-error-report");
+        await BrowserTests.Shot(page, "upload-1-error-report");
 
         // The whole folder as a zip: the job page shows its progress bar until the year is stored.
         var zip = Path.Combine(session.Data, "monterey-2024.zip");
@@ -95,12 +93,12 @@ public class BrowserFlowsTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importing 2024" })).ToBeVisibleAsync();
         if (await page.Locator("progress").IsVisibleAsync())
         {
-            await Shot(page, "upload-2-progress");
+            await BrowserTests.Shot(page, "upload-2-progress");
         }
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Imported 2024" })).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Expect(page.GetByText("25 districts and county offices and 8 charter schools stored, and published")).ToBeVisibleAsync();
-        await Shot(page, "upload-3-imported");
+        await BrowserTests.Shot(page, "upload-3-imported");
         await page.GetByRole(AriaRole.Link, new() { Name = "See 2024" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Differentiated Assistance in California, 2024" })).ToBeVisibleAsync();
 
@@ -113,11 +111,11 @@ public class BrowserFlowsTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Add account" }).ClickAsync();
         await Expect(page.GetByText("Added lea-staff@example.org.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "lea-staff@example.org" })).ToContainTextAsync("LEA 27102720000000");
-        await Shot(page, "accounts-0-added");
+        await BrowserTests.Shot(page, "accounts-0-added");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await SignIn(page, session.Site, "lea-staff@example.org", Password);
         await Expect(page.GetByText("Signed in as lea-staff@example.org (LEA staff, 27102720000000)")).ToBeVisibleAsync();
-        await Shot(page, "accounts-1-signed-in-as-lea-staff");
+        await BrowserTests.Shot(page, "accounts-1-signed-in-as-lea-staff");
     }
 
     [BrowserFact]
@@ -130,7 +128,7 @@ public class BrowserFlowsTests
         {
             var found = await page.EvaluateAsync<string[]>(AccessibilityChecks);
             problems.AddRange(found.Select(p => $"{page.Url}: {p}"));
-            await Shot(page, "a11y-" + name);
+            await BrowserTests.Shot(page, "a11y-" + name);
         }
 
         await page.GotoAsync(session.Site + "/signin");
@@ -165,12 +163,6 @@ public class BrowserFlowsTests
         await Expect(page.GetByText($"Signed in as {email}")).ToBeVisibleAsync();
     }
 
-    private static async Task Shot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-    }
-
     /// <summary>The app (a fresh data folder, a state account as <c>sos users add</c> makes it) and a headless chromium page.</summary>
     private sealed class Session : IAsyncDisposable
     {
@@ -191,12 +183,7 @@ public class BrowserFlowsTests
             await SosWebApp.AddAccountAsync(["--Sos:Data", session.Data], new AddAccount(Email, Password, "state"));
             session.app = await SosWebApp.StartAsync(["--urls", "http://127.0.0.1:0", "--Sos:Data", session.Data], CancellationToken.None);
             session.playwright = await Playwright.CreateAsync();
-            session.browser = await session.playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = BrowserTests.Chromium,
-                Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
+            session.browser = await BrowserTests.Launch(session.playwright);
             var context = await session.browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
             session.Page = await context.NewPageAsync();
             return session;

@@ -31,7 +31,16 @@ public class BrowserTests
 
     public static string Chromium => Environment.GetEnvironmentVariable(ChromiumVariable) ?? "/usr/bin/chromium";
 
-    private static readonly string Screenshots = Path.Combine(RepoPaths.Root, "TestResults", "browser");
+    /// <summary>Where every browser test keeps its screenshots and downloads (a CI artifact).</summary>
+    public static readonly string Screenshots = Path.Combine(RepoPaths.Root, "TestResults", "browser");
+
+    /// <summary>Debian's Chromium, headless, as every browser test drives it (Playwright never downloads a browser).</summary>
+    public static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     [BrowserFact]
     public async Task State_staff_sign_in_find_an_LEA_read_its_reasons_and_download_the_workbook()
@@ -44,12 +53,7 @@ public class BrowserTests
         Directory.CreateDirectory(Screenshots);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await BrowserTests.Launch(playwright);
         var context = await browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
 
@@ -100,6 +104,9 @@ public class BrowserTests
         await Shot(phone, "6-lea-phone");
     }
 
-    private static async Task Shot(IPage page, string name) =>
+    public static async Task Shot(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
 }

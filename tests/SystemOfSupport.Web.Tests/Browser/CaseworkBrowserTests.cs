@@ -13,8 +13,6 @@ namespace SystemOfSupport.Web.Tests.Browser;
 /// </summary>
 public class CaseworkBrowserTests
 {
-    private static readonly string Screenshots = Path.Combine(RepoPaths.Root, "TestResults", "browser");
-
     [BrowserFact]
     public async Task County_staff_open_a_case_record_a_meeting_and_advance_it()
     {
@@ -23,15 +21,10 @@ public class CaseworkBrowserTests
         await SosWebApp.AddAccountAsync(["--Sos:Data", data.Path], new AddAccount(Email, Password, "county", County: "Monterey"));
         await using var app = await SosWebApp.StartAsync(["--urls", "http://127.0.0.1:0", "--Sos:Data", data.Path], CancellationToken.None);
         var site = app.Urls.Single();
-        Directory.CreateDirectory(Screenshots);
+        Directory.CreateDirectory(BrowserTests.Screenshots);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserTests.Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await BrowserTests.Launch(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
 
         await page.GotoAsync(site + "/signin");
@@ -42,12 +35,12 @@ public class CaseworkBrowserTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Assistance cases" })).ToBeVisibleAsync();
         await page.GetByLabel("Term").SelectOptionAsync("2024");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await Shot(page, "case-0-list");
+        await BrowserTests.Shot(page, "case-0-list");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Monterey County Office of Education", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Monterey County Office of Education: assistance case, term 2024" })).ToBeVisibleAsync();
         await Expect(page.Locator("#step")).ToHaveTextAsync("identified");
-        await Shot(page, "case-1-opened");
+        await BrowserTests.Shot(page, "case-1-opened");
 
         var meetings = page.Locator("#meetings");
         await meetings.GetByLabel("Meeting date").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -59,7 +52,7 @@ public class CaseworkBrowserTests
         await meetings.GetByRole(AriaRole.Button, new() { Name = "Record meeting" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Meeting recorded.");
         await Expect(meetings.GetByText("Management consultation — Ana Ruiz (Superintendent); Lee Park (Differentiated assistance lead)")).ToBeVisibleAsync();
-        await Shot(page, "case-2-meeting");
+        await BrowserTests.Shot(page, "case-2-meeting");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Begin the management consultation" }).ClickAsync();
         await Expect(page.Locator("#step")).ToHaveTextAsync("management consultation");
@@ -67,7 +60,7 @@ public class CaseworkBrowserTests
         await Expect(page.Locator("#step")).ToHaveTextAsync("data review and root-cause analysis");
         await Expect(page.GetByText("first record the root causes found")).ToBeVisibleAsync();
         await Expect(page.Locator("#audit").GetByText("Moved from management consultation to data review and root-cause analysis")).ToBeVisibleAsync();
-        await Shot(page, "case-3-advanced");
+        await BrowserTests.Shot(page, "case-3-advanced");
 
         // A district the state did not identify asks for help: the county lead opens its case by hand.
         var asking = await SampleLeas.DistrictWithoutCase(app.Services);
@@ -77,9 +70,7 @@ public class CaseworkBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Open a case" }).ClickAsync();
         await Expect(page.Locator("#step")).ToHaveTextAsync("identified");
         await Expect(page.Locator("#audit").GetByText("Opened on request: The district asked for help with chronic absenteeism.")).ToBeVisibleAsync();
-        await Shot(page, "case-4-opened-on-request");
+        await BrowserTests.Shot(page, "case-4-opened-on-request");
     }
 
-    private static async Task Shot(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 }

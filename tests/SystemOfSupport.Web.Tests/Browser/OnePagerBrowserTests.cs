@@ -12,23 +12,16 @@ namespace SystemOfSupport.Web.Tests.Browser;
 /// </summary>
 public class OnePagerBrowserTests
 {
-    private static readonly string Screenshots = Path.Combine(RepoPaths.Root, "TestResults", "browser");
-
     [BrowserFact]
     public async Task The_public_filters_the_hub_sees_an_LEAs_matches_and_produces_its_one_pager()
     {
         using var data = RepoPaths.NewTempDir();
         await using var app = await SosWebApp.StartAsync(["--urls", "http://127.0.0.1:0", "--Sos:Data", data.Path], CancellationToken.None);
         var site = app.Urls.Single();
-        Directory.CreateDirectory(Screenshots);
+        Directory.CreateDirectory(BrowserTests.Screenshots);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserTests.Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await BrowserTests.Launch(playwright);
         var context = await browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
 
@@ -40,19 +33,19 @@ public class OnePagerBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page.GetByText("5 resources.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "County coordination of services for foster youth (Priority 10)" })).ToBeVisibleAsync();
-        await Shot(page, "onepager-0-hub-filtered");
+        await BrowserTests.Shot(page, "onepager-0-hub-filtered");
 
         await page.GotoAsync(site + "/resources?lea=27102720000000");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Resources for Monterey County Office of Education, 2024" })).ToBeVisibleAsync();
         await Expect(page.GetByText("For the identified group and priority").First).ToBeVisibleAsync();
-        await Shot(page, "onepager-1-lea-matches");
+        await BrowserTests.Shot(page, "onepager-1-lea-matches");
 
         await page.GotoAsync(site + "/reports/27102720000000");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Monterey County Office of Education — 2024" })).ToBeVisibleAsync();
         await Expect(page.GetByText("No case recorded")).ToBeVisibleAsync();
-        await Shot(page, "onepager-2-report");
+        await BrowserTests.Shot(page, "onepager-2-report");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());
-        var pdf = Path.Combine(Screenshots, download.SuggestedFilename);
+        var pdf = Path.Combine(BrowserTests.Screenshots, download.SuggestedFilename);
         await download.SaveAsAsync(pdf);
         download.SuggestedFilename.ShouldBe("27102720000000-2024-onepager.pdf");
         var bytes = await File.ReadAllBytesAsync(pdf);
@@ -62,9 +55,7 @@ public class OnePagerBrowserTests
         // Printed, the site's header and links drop away and only the report remains.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download PDF" })).ToBeHiddenAsync();
-        await Shot(page, "onepager-3-report-print");
+        await BrowserTests.Shot(page, "onepager-3-report-print");
     }
 
-    private static async Task Shot(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 }
