@@ -55,7 +55,7 @@ public partial class EndpointAccessTests(Servers servers)
         OwnCounty = 4,
         OtherCounty = 8,
         State = 16,
-        Staff = Lea | OwnCounty | State,
+        InScope = Lea | OwnCounty | State,
     }
 
     /// <summary>What each viewer gets from one request to an endpoint.</summary>
@@ -105,11 +105,11 @@ public partial class EndpointAccessTests(Servers servers)
         new("PAGE /cases/{id:int}", "GET", "/cases/{case}", Redirect, Ok, Ok, NotFound, Ok),
         new("PAGE /cases/{id:int}", "GET", "/cases/{coe}", Redirect, NotFound, Ok, NotFound, Ok),
         new("PAGE /cases/{id:int}", "POST", "/cases/{case}?handler=Note", Redirect, Redirect, Redirect, NotFound, Redirect,
-            Form: new() { ["Version"] = "{v}", ["NoteText"] = "a note from the page" }, Changes: Viewers.Staff),
+            Form: new() { ["Version"] = "{v}", ["NoteText"] = "a note from the page" }, Changes: Viewers.InScope),
         new("PAGE /cases/{id:int}", "POST", "/cases/{coe}?handler=Note", Redirect, NotFound, Redirect, NotFound, Redirect,
             Form: new() { ["Version"] = "{v}", ["NoteText"] = "a note from the page" }, Changes: Viewers.OwnCounty | Viewers.State),
         new("PAGE /cases/{id:int}", "POST", "/cases/{case}?handler=DeleteNote", Redirect, Redirect, Redirect, NotFound, Redirect,
-            Form: new() { ["Version"] = "{v}", ["ItemId"] = "{note}" }, Changes: Viewers.Staff),
+            Form: new() { ["Version"] = "{v}", ["ItemId"] = "{note}" }, Changes: Viewers.InScope),
         new("GET /api/years", "GET", "/api/years", Ok, Ok, Ok, Ok, Ok),
         new("GET /api/state", "GET", "/api/state?year=2024", NotFound, Ok, Ok, NotFound, Ok),
         new("GET /api/counties", "GET", "/api/counties?year=2024", NotFound, Ok, Ok, NotFound, Ok),
@@ -142,18 +142,18 @@ public partial class EndpointAccessTests(Servers servers)
         new("GET /api/cases/progress/{cds}", "GET", "/api/cases/progress/{lea}", Unauthorized, Ok, Ok, NotFound, Ok),
         new("GET /api/cases/progress/{cds}", "GET", "/api/cases/progress/27102720000000", Unauthorized, NotFound, Ok, NotFound, Ok),
         new("POST /api/cases/{id:int}/advance", "POST", "/api/cases/{case}/advance", Unauthorized, Unprocessable, Unprocessable, NotFound, Unprocessable, Json: v => new AdvanceCase(v, CaseStep.Closed)),
-        new("PUT /api/cases/{id:int}/summary", "PUT", "/api/cases/{case}/summary", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new EditCaseSummary(v, "causes", "strategies", "plan"), Changes: Viewers.Staff),
-        new("POST /api/cases/{id:int}/meetings", "POST", "/api/cases/{case}/meetings", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddMeeting(v, Day, "kick-off", [new("Ana", "Director")], null), Changes: Viewers.Staff),
-        new("POST /api/cases/{id:int}/engagements", "POST", "/api/cases/{case}/engagements", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddEngagement(v, Day, "parents", "a forum"), Changes: Viewers.Staff),
-        new("POST /api/cases/{id:int}/notes", "POST", "/api/cases/{case}/notes", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddNote(v, "a note"), Changes: Viewers.Staff),
+        new("PUT /api/cases/{id:int}/summary", "PUT", "/api/cases/{case}/summary", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new EditCaseSummary(v, "causes", "strategies", "plan"), Changes: Viewers.InScope),
+        new("POST /api/cases/{id:int}/meetings", "POST", "/api/cases/{case}/meetings", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddMeeting(v, Day, "kick-off", [new("Ana", "Director")], null), Changes: Viewers.InScope),
+        new("POST /api/cases/{id:int}/engagements", "POST", "/api/cases/{case}/engagements", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddEngagement(v, Day, "parents", "a forum"), Changes: Viewers.InScope),
+        new("POST /api/cases/{id:int}/notes", "POST", "/api/cases/{case}/notes", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddNote(v, "a note"), Changes: Viewers.InScope),
         new("POST /api/cases/{id:int}/notes", "POST", "/api/cases/{coe}/notes", Unauthorized, NotFound, Ok, NotFound, Ok, Json: v => new AddNote(v, "a note"), Changes: Viewers.OwnCounty | Viewers.State),
-        new("PUT /api/cases/{id:int}/notes/{noteId:int}", "PUT", "/api/cases/{case}/notes/{note}", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new EditNote(v, "edited"), Changes: Viewers.Staff),
-        new("DELETE /api/cases/{id:int}/notes/{noteId:int}", "DELETE", "/api/cases/{case}/notes/{note}?version={v}", Unauthorized, Ok, Ok, NotFound, Ok, Changes: Viewers.Staff),
-        new("POST /api/cases/{id:int}/tasks", "POST", "/api/cases/{case}/tasks", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddTask(v, "a task", "Ana", Day), Changes: Viewers.Staff),
-        new("PUT /api/cases/{id:int}/tasks/{taskId:int}/done", "PUT", "/api/cases/{case}/tasks/{task}/done", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new SetTaskDone(v, true), Changes: Viewers.Staff),
-        new("DELETE /api/cases/{id:int}/tasks/{taskId:int}", "DELETE", "/api/cases/{case}/tasks/{task}?version={v}", Unauthorized, Ok, Ok, NotFound, Ok, Changes: Viewers.Staff),
-        new("POST /api/cases/{id:int}/documents", "POST", "/api/cases/{case}/documents", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddDocument(v, "plan.txt", "text/plain", "plan"u8.ToArray(), null), Changes: Viewers.Staff),
-        new("DELETE /api/cases/{id:int}/documents/{documentId:int}", "DELETE", "/api/cases/{case}/documents/{doc}?version={v}", Unauthorized, Ok, Ok, NotFound, Ok, Changes: Viewers.Staff),
+        new("PUT /api/cases/{id:int}/notes/{noteId:int}", "PUT", "/api/cases/{case}/notes/{note}", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new EditNote(v, "edited"), Changes: Viewers.InScope),
+        new("DELETE /api/cases/{id:int}/notes/{noteId:int}", "DELETE", "/api/cases/{case}/notes/{note}?version={v}", Unauthorized, Ok, Ok, NotFound, Ok, Changes: Viewers.InScope),
+        new("POST /api/cases/{id:int}/tasks", "POST", "/api/cases/{case}/tasks", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddTask(v, "a task", "Ana", Day), Changes: Viewers.InScope),
+        new("PUT /api/cases/{id:int}/tasks/{taskId:int}/done", "PUT", "/api/cases/{case}/tasks/{task}/done", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new SetTaskDone(v, true), Changes: Viewers.InScope),
+        new("DELETE /api/cases/{id:int}/tasks/{taskId:int}", "DELETE", "/api/cases/{case}/tasks/{task}?version={v}", Unauthorized, Ok, Ok, NotFound, Ok, Changes: Viewers.InScope),
+        new("POST /api/cases/{id:int}/documents", "POST", "/api/cases/{case}/documents", Unauthorized, Ok, Ok, NotFound, Ok, Json: v => new AddDocument(v, "plan.txt", "text/plain", "plan"u8.ToArray(), null), Changes: Viewers.InScope),
+        new("DELETE /api/cases/{id:int}/documents/{documentId:int}", "DELETE", "/api/cases/{case}/documents/{doc}?version={v}", Unauthorized, Ok, Ok, NotFound, Ok, Changes: Viewers.InScope),
         new("GET /cases/{id:int}/documents/{documentId:int}", "GET", "/cases/{case}/documents/{doc}", Redirect, Ok, Ok, NotFound, Ok),
         new("POST /api/cases/{id:int}/level3", "POST", "/api/cases/{coe}/level3", Unauthorized, NotFound, Forbidden, NotFound, Ok, Json: v => new AddLevel3Record(v, Level3Action.CceeDecision, Day, "intensive assistance"), Changes: Viewers.State),
         new("PUT /api/cases/{id:int}/toolkit", "PUT", "/api/cases/{case}/toolkit", Unauthorized, Unprocessable, Unprocessable, NotFound, Unprocessable, Json: v => new SaveToolkitForm(v, ToolkitForm.RootCauseAnalysis, new Dictionary<string, string?>())),
@@ -250,6 +250,28 @@ public partial class EndpointAccessTests(Servers servers)
         }
 
         failures.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task A_published_one_page_report_shows_the_LEAs_case_only_to_viewers_in_its_scope(string database)
+    {
+        var server = servers.For(database);
+        var state = await server.SignedInAs(Roles.State);
+        var lea = (await state.Get<CaseList>("/api/cases?county=27&year=2023")).Cases.First(c => c.Cds != MontereyCoe).Cds;
+        foreach (var (viewer, client, seesCase) in new (string, HttpClient, bool)[]
+        {
+            ("public", server.CreateClient(), false),
+            ("another county's staff", await server.SignedInAs(Roles.County, county: "Alameda"), false),
+            ("another LEA's staff", await server.SignedInAs(Roles.Lea, lea: MontereyCoe), false),
+            ("the LEA's staff", await server.SignedInAs(Roles.Lea, lea: lea), true),
+            ("the county's staff", await server.SignedInAs(Roles.County, county: "Monterey"), true),
+            ("state staff", state, true),
+        })
+        {
+            var report = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/reports/{lea}?year=2023", UriKind.Relative));
+            (report.GetProperty("case").ValueKind != JsonValueKind.Null).ShouldBe(seesCase, viewer);
+        }
     }
 
     /// <summary>The places the table's URLs name, found or made by state staff once the year is imported.</summary>
