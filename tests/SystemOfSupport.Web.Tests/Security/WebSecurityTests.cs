@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Cases;
+using SystemOfSupport.Web.Tests.Cases;
 using SystemOfSupport.Web.Tests.Infrastructure;
 
 namespace SystemOfSupport.Web.Tests.Security;
@@ -56,11 +58,17 @@ public class WebSecurityTests(Servers servers)
     {
         var server = servers.For(database);
         var state = await server.SignedInAs(Roles.State);
+        var caseId = (await state.Get<CaseList>("/api/cases")).Cases[0].Id;
+        var version = (await state.Case(caseId)).Version;
         foreach (var (page, fields) in new (string, Dictionary<string, string>)[]
         {
             ("/signin", new() { ["Email"] = "nobody@example.org", ["Password"] = Password }),
             ("/import", new() { ["Year"] = "2024", ["Folder"] = "sample/2024" }),
+            ("/import?handler=Upload", new() { ["Year"] = "2024" }),
             ("/?year=2018&handler=Publish", []),
+            ($"/cases/{caseId}?handler=Note", new() { ["Version"] = $"{version}", ["NoteText"] = "forged" }),
+            ("/resources/edit", new() { ["Form.Id"] = "forged", ["Form.Name"] = "Forged", ["Form.Summary"] = "Forged" }),
+            ("/accounts?handler=Add", new() { ["email"] = "forged@example.org", ["password"] = Password, ["role"] = Roles.State }),
             ("/signout", []),
         })
         {
@@ -68,8 +76,14 @@ public class WebSecurityTests(Servers servers)
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, page);
         }
 
-        // Still signed in: the sign-out without a token did nothing.
+        using var upload = new MultipartFormDataContent { { new StringContent("2024"), "year" } };
+        (await state.PostAsync(new Uri("/api/import/upload", UriKind.Relative), upload)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the API upload");
+
+        // Still signed in (the sign-out without a token did nothing), and nothing was changed.
         (await state.GetAsync(new Uri("/import", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await state.Case(caseId)).Version.ShouldBe(version);
+        (await state.GetAsync(new Uri("/api/resources/forged", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await state.Get<AccountSummary[]>("/api/accounts")).ShouldNotContain(a => a.Email == "forged@example.org");
     }
 
     [Theory]
