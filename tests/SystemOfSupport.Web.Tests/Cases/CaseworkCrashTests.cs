@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using SystemOfSupport.Core.Casework;
+using SystemOfSupport.Tests;
 using SystemOfSupport.Web.Features.Cases;
 using SystemOfSupport.Web.Storage;
 using SystemOfSupport.Web.Tests.Backup;
@@ -33,7 +34,7 @@ public partial class CaseworkCrashTests
         await using var store = new TestStore(database);
         using var server = new Serve(store);
         await server.Start();
-        var (code, output) = SosCommandLine.Run(["users", "add", "--email", Email, "--password", Password, "--role", "county", "--county", "27", .. store.Options]);
+        var (code, output) = CliRunner.Run(["users", "add", "--email", Email, "--password", Password, "--role", "county", "--county", "27", .. store.Options]);
         code.ShouldBe(0, output);
         await EachAcknowledgedWriteSurvivesAKillRightAfterIt(server);
         await AKillInABurstOfWritesLeavesEachOneWholeOrAbsent(server);

@@ -54,7 +54,8 @@ public class ExportTests(Servers servers)
     {
         var table = new ExportTable("t", ["=SUM(A1)", "ok"], [["+1", "-2"], ["@cmd", "\tx"], ["\rx", "plain, with comma"]]);
         var csv = SpreadsheetText.Csv(TableExport.CsvBytes(table));
-        csv.ShouldBe([["'=SUM(A1)", "ok"], ["'+1", "'-2"], ["'@cmd", "'\tx"], ["'\rx", "plain, with comma"]]);
+        // Numbers stay numbers (a spreadsheet reads +1 and -2 as the values they are); text that starts like a formula is quoted.
+        csv.ShouldBe([["'=SUM(A1)", "ok"], ["+1", "-2"], ["'@cmd", "'\tx"], ["'\rx", "plain, with comma"]]);
         // xlsx cells are inline strings (checked by the reader): the text stays as given, never a formula.
         SpreadsheetText.Xlsx(TableExport.XlsxBytes(table with { Rows = [["+1", "-2"], ["@cmd", "x"]] })).ShouldBe([["=SUM(A1)", "ok"], ["+1", "-2"], ["@cmd", "x"]]);
     }

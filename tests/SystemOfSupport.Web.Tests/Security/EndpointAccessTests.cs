@@ -102,6 +102,9 @@ public partial class EndpointAccessTests(Servers servers)
         new("PAGE /accounts", "GET", "/accounts", Redirect, Redirect, Redirect, Redirect, Ok),
         new("PAGE /accounts", "POST", "/accounts?handler=Lock", Redirect, Redirect, Redirect, Redirect, Ok, Form: new() { ["id"] = "{account}", ["locked"] = "false" }),
         new("PAGE /cases", "GET", "/cases", Redirect, Ok, Ok, Ok, Ok),
+
+        // Opening a case by hand: LEA staff may not; the county office (which has an open case) is refused with the reason.
+        new("PAGE /cases", "POST", "/cases?handler=Open&lea=27102720000000", Redirect, Redirect, Ok, NotFound, Ok, Form: new() { ["Reason"] = "asked" }),
         new("PAGE /cases/{id:int}", "GET", "/cases/{case}", Redirect, Ok, Ok, NotFound, Ok),
         new("PAGE /cases/{id:int}", "GET", "/cases/{coe}", Redirect, NotFound, Ok, NotFound, Ok),
         new("PAGE /cases/{id:int}", "POST", "/cases/{case}?handler=Note", Redirect, Redirect, Redirect, NotFound, Redirect,
@@ -137,6 +140,7 @@ public partial class EndpointAccessTests(Servers servers)
         new("POST /api/resources/", "POST", "/api/resources", Unauthorized, Forbidden, Forbidden, Forbidden, Unprocessable, Json: _ => new SaveResource(string.Empty, string.Empty, string.Empty, string.Empty, null, null, null, null, null, null, false, null)),
         new("PUT /api/resources/{id}", "PUT", "/api/resources/{resource}", Unauthorized, Forbidden, Forbidden, Forbidden, Unprocessable, Json: _ => new SaveResource(string.Empty, string.Empty, string.Empty, string.Empty, null, null, null, null, null, null, false, null)),
         new("GET /api/cases/", "GET", "/api/cases", Unauthorized, Ok, Ok, Ok, Ok),
+        new("POST /api/cases/", "POST", "/api/cases", Unauthorized, Forbidden, Unprocessable, NotFound, Unprocessable, Json: _ => new OpenCase(MontereyCoe, "asked")),
         new("GET /api/cases/{id:int}", "GET", "/api/cases/{case}", Unauthorized, Ok, Ok, NotFound, Ok),
         new("GET /api/cases/{id:int}", "GET", "/api/cases/{coe}", Unauthorized, NotFound, Ok, NotFound, Ok),
         new("GET /api/cases/progress/{cds}", "GET", "/api/cases/progress/{lea}", Unauthorized, Ok, Ok, NotFound, Ok),
@@ -165,6 +169,7 @@ public partial class EndpointAccessTests(Servers servers)
         new("GET /funding.{format:regex(^(csv|xlsx)$)}", "GET", "/funding.csv", Ok, Ok, Ok, Ok, Ok),
         new("GET /openapi/{documentName}.json", "GET", "/openapi/v1.json", Ok, Ok, Ok, Ok, Ok),
         new("GET /site.css", "GET", "/site.css", Ok, Ok, Ok, Ok, Ok),
+        new("GET /onepager.css", "GET", "/onepager.css", Ok, Ok, Ok, Ok, Ok),
         new("PAGE /signout", "POST", "/signout", Redirect, Redirect, Redirect, Redirect, Redirect, Form: []),
     ];
 

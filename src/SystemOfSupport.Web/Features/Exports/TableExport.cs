@@ -30,17 +30,14 @@ public static class TableExport
             : Results.File(XlsxBytes(table), ContentTypes.Of(name), name);
     }
 
-    /// <summary>A value no spreadsheet evaluates: one that starts like a formula gets a leading apostrophe.</summary>
-    public static string Inert(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-
+    /// <summary>The table as csv; <see cref="CsvText.Record"/> gives text that starts like a formula a leading apostrophe (numbers stay numbers).</summary>
     public static byte[] CsvBytes(ExportTable table)
     {
         var text = new StringBuilder();
-        text.Append(CsvText.Record(table.Columns.Select(Inert))).Append("\r\n");
+        text.Append(CsvText.Record(table.Columns)).Append("\r\n");
         foreach (var row in table.Rows)
         {
-            text.Append(CsvText.Record(row.Select(Inert))).Append("\r\n");
+            text.Append(CsvText.Record(row)).Append("\r\n");
         }
 
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
