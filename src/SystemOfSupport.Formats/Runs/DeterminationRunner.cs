@@ -140,8 +140,8 @@ public static class DeterminationRunner
 
         progress?.Report(new RunProgress("Determining", 0, evidence.Count));
         // Each LEA is decided alone from read-only evidence: side by side, in order.
-        var determinations = InOrder.Map(evidence, e => DifferentiatedAssistance.Determine(rules, e, request.Settings));
-        progress?.Report(new RunProgress("Determining", evidence.Count, evidence.Count));
+        var determinations = InOrder.Map(evidence, e => DifferentiatedAssistance.Determine(rules, e, request.Settings),
+            progress is null ? null : done => progress.Report(new RunProgress("Determining", done, evidence.Count)));
 
         var charters = Charters(request, rules, dashboard, givenPrior, local, history, warnings, progress);
         return WithProviders(
@@ -258,6 +258,7 @@ public static class DeterminationRunner
             progress?.Report(new RunProgress($"{priorYear} Dashboard (charters)", 1, 1));
         }
 
+        progress?.Report(new RunProgress("Charter schools", 0, charters.Count));
         return
         [
             .. InOrder.Map(charters, c =>
@@ -268,7 +269,7 @@ public static class DeterminationRunner
                     : prior.TryGetValue(c.Lea.Cds, out var found) ? found
                     : new CriteriaFinding(priorYear!.Value, [], [], [], [$"No {priorYear} Dashboard rows for this charter school."]);
                 return CharterAssistance.Determine(rules, evidence, last, request.Settings);
-            }),
+            }, progress is null ? null : done => progress.Report(new RunProgress("Charter schools", done, charters.Count))),
         ];
     }
 

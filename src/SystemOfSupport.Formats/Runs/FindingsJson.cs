@@ -14,6 +14,12 @@ public static class FindingsJson
 
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
+    /// <summary>
+    /// <see cref="Options"/> with the criteria and their evidence rows (most of a statewide file's 80 MB) written by
+    /// hand: the same bytes, without the reflection-based serializer's per-property work. Writing only.
+    /// </summary>
+    private static JsonSerializerOptions WriteOptions { get; } = new(Options) { Converters = { new FindingWriter() } };
+
     /// <summary>Assumptions that hold for every run of this version, beside the changeable settings.</summary>
     public static IReadOnlyList<string> FixedAssumptions(DeterminationRun run) => FixedAssumptions(run.Year, run.Rules.HasMethod4 && !run.Method4Evaluated);
 
@@ -41,7 +47,7 @@ public static class FindingsJson
             RunSummary.Of(run),
             run.Determinations,
             run.Charters);
-        JsonSerializer.Serialize(stream, document, Options);
+        JsonSerializer.Serialize(stream, document, WriteOptions);
     }
 
     public static FindingsDocument Read(Stream stream) =>
@@ -77,6 +83,115 @@ public static class FindingsJson
                 property.ShouldSerialize = static (_, _) => false;
             }
         }
+    }
+
+    /// <summary>
+    /// A <see cref="Finding"/> and its <see cref="IndicatorResult"/> rows exactly as <see cref="Options"/> writes them:
+    /// properties in declaration order, camelCase, nulls left out, enums by name, the row's CDS code and HasColor
+    /// omitted (<see cref="OmitRepeatedEvidenceFields"/>). A golden-file test and the full-state comparison hold
+    /// the two to the same bytes.
+    /// </summary>
+    private sealed class FindingWriter : JsonConverter<Finding>
+    {
+        private static readonly JsonEncodedText Criterion = JsonEncodedText.Encode("criterion");
+        private static readonly JsonEncodedText Applies = JsonEncodedText.Encode("applies");
+        private static readonly JsonEncodedText Met = JsonEncodedText.Encode("met");
+        private static readonly JsonEncodedText ExplanationName = JsonEncodedText.Encode("explanation");
+        private static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+        private static readonly JsonEncodedText IndicatorName = JsonEncodedText.Encode("indicator");
+        private static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
+        private static readonly JsonEncodedText Color = JsonEncodedText.Encode("color");
+        private static readonly JsonEncodedText StatusLevel = JsonEncodedText.Encode("statusLevel");
+        private static readonly JsonEncodedText ChangeLevel = JsonEncodedText.Encode("changeLevel");
+        private static readonly JsonEncodedText CurrentDenominator = JsonEncodedText.Encode("currentDenominator");
+        private static readonly JsonEncodedText CurrentStatus = JsonEncodedText.Encode("currentStatus");
+        private static readonly JsonEncodedText PriorDenominator = JsonEncodedText.Encode("priorDenominator");
+        private static readonly JsonEncodedText PriorStatus = JsonEncodedText.Encode("priorStatus");
+        private static readonly JsonEncodedText Change = JsonEncodedText.Encode("change");
+        private static readonly JsonEncodedText CurrentNSizeMet = JsonEncodedText.Encode("currentNSizeMet");
+        private static readonly JsonEncodedText AccountabilityMet = JsonEncodedText.Encode("accountabilityMet");
+        private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        private static readonly JsonEncodedText File = JsonEncodedText.Encode("file");
+        private static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+        private static readonly JsonEncodedText[] Indicators = Names<Indicator>();
+        private static readonly JsonEncodedText[] Groups = Names<StudentGroup>();
+        private static readonly JsonEncodedText[] Colors = Names<DashboardColor>();
+
+        public override Finding Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("findings are read with FindingsJson.Options");
+
+        public override void Write(Utf8JsonWriter writer, Finding value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Criterion, value.Criterion);
+            writer.WriteBoolean(Applies, value.Applies);
+            writer.WriteBoolean(Met, value.Met);
+            writer.WriteString(ExplanationName, value.Explanation);
+            writer.WriteStartArray(Evidence);
+            foreach (var row in value.Evidence)
+            {
+                WriteRow(writer, row);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        private static void WriteRow(Utf8JsonWriter writer, IndicatorResult row)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(IndicatorName, Indicators[(int)row.Indicator]);
+            writer.WriteString(Group, Groups[(int)row.Group]);
+            writer.WriteString(Color, Colors[(int)row.Color]);
+            writer.WriteNumber(StatusLevel, row.StatusLevel);
+            writer.WriteNumber(ChangeLevel, row.ChangeLevel);
+            Number(writer, CurrentDenominator, row.CurrentDenominator);
+            Number(writer, CurrentStatus, row.CurrentStatus);
+            Number(writer, PriorDenominator, row.PriorDenominator);
+            Number(writer, PriorStatus, row.PriorStatus);
+            Number(writer, Change, row.Change);
+            if (row.CurrentNSizeMet is { } nSize)
+            {
+                writer.WriteBoolean(CurrentNSizeMet, nSize);
+            }
+
+            if (row.AccountabilityMet is { } accountability)
+            {
+                writer.WriteBoolean(AccountabilityMet, accountability);
+            }
+
+            if (row.Source is { } source)
+            {
+                writer.WriteStartObject(Source);
+                writer.WriteString(File, source.File);
+                writer.WriteNumber(Line, source.Line);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static void Number(Utf8JsonWriter writer, JsonEncodedText name, int? value)
+        {
+            if (value is { } v)
+            {
+                writer.WriteNumber(name, v);
+            }
+        }
+
+        private static void Number(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+        {
+            if (value is { } v)
+            {
+                writer.WriteNumber(name, v);
+            }
+        }
+
+        /// <summary>Each value's name, indexed by its number (the enums written here run 0, 1, 2, … without gaps).</summary>
+        private static JsonEncodedText[] Names<T>() where T : struct, Enum =>
+            [.. Enum.GetValues<T>().Select((v, i) => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) == i
+                ? JsonEncodedText.Encode(v.ToString())
+                : throw new InvalidOperationException($"{typeof(T).Name} is not numbered 0, 1, 2, …"))];
     }
 
     private sealed class CdsCodeConverter : JsonConverter<CdsCode>

@@ -8,11 +8,16 @@ internal static class InOrder
     /// <summary>
     /// Maps every item in parallel; the results keep the items' order, and when any item fails, the failure of the
     /// first such item in that order is thrown as itself (not wrapped), whatever finished first.
+    /// <paramref name="completed"/> is told how many items are done after each one, one call at a time and never
+    /// going backwards (for progress bars, whose consumers need not be thread-safe).
     /// </summary>
-    public static TResult[] Map<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, TResult> map)
+    public static TResult[] Map<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, TResult> map, Action<int>? completed = null)
     {
         var results = new TResult[items.Count];
         var failures = new Exception?[items.Count];
+        var done = 0;
+        var reported = 0;
+        var gate = new Lock();
         Parallel.For(0, items.Count, i =>
         {
             try
@@ -22,6 +27,22 @@ internal static class InOrder
             catch (Exception ex)
             {
                 failures[i] = ex;
+            }
+
+            if (completed is null)
+            {
+                return;
+            }
+
+            var count = Interlocked.Increment(ref done);
+            lock (gate)
+            {
+                // Another thread may have reported a later count while this one waited.
+                if (count > reported)
+                {
+                    reported = count;
+                    completed(count);
+                }
             }
         });
         if (Array.Find(failures, f => f is not null) is { } first)

@@ -82,15 +82,34 @@ public sealed class SyntheticStateTests : IDisposable
         var year1 = history.Rows.Count(r => r.StatusByYear.GetValueOrDefault(2023) == AssistanceStatus.DifferentiatedAssistanceYear1);
         ((double)year1 / history.Rows.Count).ShouldBeInRange(0.3, 0.6);
 
+        var reports = new List<RunProgress>();
         var run = DeterminationRunner.Run(new DeterminationRequest(
             2024, root, root, [Path.Combine(root, "assistancestatus23.xlsx")], DeterminationSettings.Defaults,
-            DirectoryFile: Path.Combine(root, SyntheticState.DirectoryFile), CertificationsFile: Path.Combine(root, SyntheticState.CertificationsFile)));
+            DirectoryFile: Path.Combine(root, SyntheticState.DirectoryFile), CertificationsFile: Path.Combine(root, SyntheticState.CertificationsFile)),
+            new Recorder(reports));
         run.Determinations.Count.ShouldBe(history.Rows.Count);
+
+        // Decided side by side, yet the bars move one LEA at a time, never backwards, to the end.
+        foreach (var (step, total) in new[] { ("Determining", run.Determinations.Count), ("Charter schools", run.Charters.Count) })
+        {
+            var done = reports.Where(r => r.Step == step).Select(r => r.Done).ToList();
+            done.Count.ShouldBeGreaterThan(total / 2, step);
+            done.ShouldBe(done.Order().Distinct().ToList(), step);
+            done[0].ShouldBe(0, step);
+            done[^1].ShouldBe(total, step);
+        }
+
         run.Determinations.ShouldContain(d => d.Status == AssistanceStatus.DifferentiatedAssistanceYear1);
         run.Determinations.ShouldContain(d => d.Status == AssistanceStatus.GeneralAssistance);
         run.Local.Warnings.ShouldBeEmpty();
         var written = OutputSet.Write(run, Path.Combine(dir.Path, "out"), "synthetic test");
         written.ShouldContain(p => p.EndsWith("assistancestatus24.xlsx", StringComparison.Ordinal));
+    }
+
+    /// <summary>Records reports as they come (synchronously; the runner calls one at a time).</summary>
+    private sealed class Recorder(List<RunProgress> reports) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => reports.Add(value);
     }
 
     private IEnumerable<DashboardRow> SyntheticRows(string sub, string name) => DashboardReader.ReadRows(Path.Combine(dir.Path, sub, name));
