@@ -88,11 +88,12 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             return null;
         }
 
-        // The viewer's scope decides whether the LEA is shown; its findings, the same for every viewer, come from memory.
-        var row = await viewer.Leas(db).Where(l => l.Year == choice.Year && l.Cds == cds.Value)
-            .Select(l => new { l.Name, l.Kind, l.Status, l.InAssistance })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
+        // Every stored year of the LEA the viewer may see, in one query (the timeline, and the year shown); never the findings,
+        // which are the same for every viewer and come from memory.
+        var timeline = await viewer.Leas(db).Where(l => l.Cds == cds.Value).OrderBy(l => l.Year)
+            .Select(l => new { l.Year, l.Name, l.Kind, l.Status, l.InAssistance, l.Letters, l.MetMethods, l.Level3 })
+            .ToListAsync(cancellationToken);
+        if (timeline.SingleOrDefault(t => t.Year == choice.Year) is not { } row)
         {
             return null;
         }
@@ -102,9 +103,6 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             () => Findings(choice.Year, cds.Value, row.Kind == nameof(LeaKind.CharterSchool), cancellationToken),
             f => f.Size);
         var determination = stored.Determination;
-        var timeline = await viewer.Leas(db).Where(l => l.Cds == cds.Value).OrderBy(l => l.Year)
-            .Select(l => new { l.Year, l.Status, l.Letters, l.MetMethods, l.Level3, l.Kind })
-            .ToListAsync(cancellationToken);
         return new LeaView(
             choice.Year,
             choice.Years,
