@@ -64,6 +64,9 @@ public sealed record Viewer(string? Name, bool IsState, string? County, string? 
         return db.Files.Where(f => published.Contains(f.Year));
     }
 
+    /// <summary>What the viewer may see, for keying views that depend on it (<see cref="Caching.DecidedViews"/>): not who they are.</summary>
+    public (bool IsState, string? County, string? Lea) ScopeKey => IsState ? (true, null, null) : (false, County, Lea);
+
     /// <summary>How the layout names the viewer's scope.</summary>
     public string Scope => IsState ? "state staff" : County is not null ? $"county office staff, county {County}" : Lea is not null ? $"LEA staff, {Lea}" : "public";
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Providers;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Caching;
 using SystemOfSupport.Web.Features.Exports;
 using SystemOfSupport.Web.Features.Funding;
 using SystemOfSupport.Web.Features.StatePage;
@@ -43,7 +44,7 @@ public sealed record CountyView(
 /// <param name="Error">Why the fiscal year could not be computed.</param>
 public sealed record CountyFunding(string FiscalYear, CountyOfficeFundingRow? Office, IReadOnlyList<FundingLineRow> Contributions, string? Error);
 
-public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, FundingHandler funding)
+public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, FundingHandler funding, DecidedViews views)
 {
     public static bool TryFind(string county, out County found)
     {
@@ -58,7 +59,19 @@ public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, F
             return null;
         }
 
-        var rows = await viewer.Leas(db).Where(l => l.Year == choice.Year && l.CountyCode == county.Code).OrderBy(l => l.Cds).ToListAsync(cancellationToken);
+        // The county's rows and its funding (which reads the published years' files) change only with an import or publish.
+        return await views.GetOrCreate((nameof(CountyView), choice.Year, county.Code, viewer.ScopeKey), () => View(county, choice, cancellationToken), Size);
+    }
+
+    /// <summary>A view's approximate size in memory: a few hundred bytes a row.</summary>
+    private static long Size(CountyView view) => 4096 + (512L * (view.DistrictsAndCountyOffice.Count + view.CharterSchools.Count));
+
+    private async Task<CountyView> View(County county, YearChoice choice, CancellationToken cancellationToken)
+    {
+        // The table's columns only: never the findings.
+        var rows = await viewer.Leas(db).Where(l => l.Year == choice.Year && l.CountyCode == county.Code).OrderBy(l => l.Cds)
+            .Select(l => new LeaColumns(l.Cds, l.Name, l.Kind, l.Status, l.InAssistance, l.Letters, l.MetMethods, l.Level3, l.Provider))
+            .ToListAsync(cancellationToken);
         var charter = nameof(LeaKind.CharterSchool);
         var countyFunding = await Funding(county, choice, cancellationToken);
         var allowances = countyFunding is { Error: null } f ? f.Contributions.Where(l => l.Lea is not null).ToLookup(l => l.Lea!, l => l.Amount) : null;
@@ -79,7 +92,14 @@ public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, F
 
     private async Task<CountyFunding?> Funding(County county, YearChoice choice, CancellationToken cancellationToken)
     {
-        if (!choice.Published || await funding.Handle(new FundingQuery(FundingHandler.FiscalYearOf(choice.Year)), cancellationToken) is not { } view)
+        if (!choice.Published)
+        {
+            return null;
+        }
+
+        // Statewide and published only, so the same for every viewer and county: computed once a fiscal year.
+        var fiscalYear = FundingHandler.FiscalYearOf(choice.Year);
+        if (await views.GetOrCreate((nameof(FundingView), fiscalYear), () => funding.Handle(new FundingQuery(fiscalYear), cancellationToken), FundingSize) is not { } view)
         {
             return null;
         }
@@ -91,6 +111,8 @@ public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, F
             view.Error);
     }
 
+    private static long FundingSize(FundingView? view) => 4096 + (512L * ((view?.Lines.Count ?? 0) + (view?.CountyOffices.Count ?? 0)));
+
     /// <summary>The table as the page shows it, to download.</summary>
     public static ExportTable Export(CountyView view) => new(
         $"{view.Slug}-{view.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
@@ -101,7 +123,10 @@ public sealed class CountyHandler(SosDb db, YearsHandler years, Viewer viewer, F
             l.FundingAllowances?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
         ])]);
 
-    private static LeaRow Row(LeaDecision l) => new(
+    /// <summary>The stored columns a row shows.</summary>
+    private sealed record LeaColumns(string Cds, string Name, string Kind, string Status, bool InAssistance, string Letters, string MetMethods, bool? Level3, string? Provider);
+
+    private static LeaRow Row(LeaColumns l) => new(
         l.Cds,
         l.Name,
         KindName(l.Kind),

@@ -5,6 +5,7 @@ using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Providers;
 using SystemOfSupport.Formats.Runs;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Caching;
 using SystemOfSupport.Web.Features.Calpads;
 using SystemOfSupport.Web.Features.Exports;
 using SystemOfSupport.Web.Features.CountyPage;
@@ -72,7 +73,7 @@ public sealed record LeaView(
 /// <summary>A page about the LEA elsewhere in the app (casework, resources, its one-page report).</summary>
 public sealed record LeaLink(string Name, string Url);
 
-public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, CalpadsHandler calpads)
+public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, CalpadsHandler calpads, DecidedViews views)
 {
     public async Task<LeaView?> Handle(LeaQuery query, CancellationToken cancellationToken)
     {
@@ -87,16 +88,21 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             return null;
         }
 
-        var row = await viewer.Leas(db).SingleOrDefaultAsync(l => l.Year == choice.Year && l.Cds == cds.Value, cancellationToken);
-        if (row is null)
+        // Every stored year of the LEA the viewer may see, in one query (the timeline, and the year shown); never the findings,
+        // which are the same for every viewer and come from memory.
+        var timeline = await viewer.Leas(db).Where(l => l.Cds == cds.Value).OrderBy(l => l.Year)
+            .Select(l => new { l.Year, l.Name, l.Kind, l.Status, l.InAssistance, l.Letters, l.MetMethods, l.Level3 })
+            .ToListAsync(cancellationToken);
+        if (timeline.SingleOrDefault(t => t.Year == choice.Year) is not { } row)
         {
             return null;
         }
 
-        var determination = DeterminationOf(row.Kind == nameof(LeaKind.CharterSchool), row.Findings);
-        var timeline = await viewer.Leas(db).Where(l => l.Cds == cds.Value).OrderBy(l => l.Year)
-            .Select(l => new { l.Year, l.Status, l.Letters, l.MetMethods, l.Level3, l.Kind })
-            .ToListAsync(cancellationToken);
+        var stored = await views.GetOrCreate(
+            (nameof(StoredFindings), choice.Year, cds.Value),
+            () => Findings(choice.Year, cds.Value, row.Kind == nameof(LeaKind.CharterSchool), cancellationToken),
+            f => f.Size);
+        var determination = stored.Determination;
         return new LeaView(
             choice.Year,
             choice.Years,
@@ -121,7 +127,17 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             await calpads.Handle(new CalpadsQuery(null, null, cds.Value), cancellationToken),
             ProjectionAndTargetsNote,
             [new("Casework", $"/cases?lea={cds.Value}"), new("Resources", $"/resources?lea={cds.Value}"), new("One-page report", $"/reports/{cds.Value}")],
-            JsonSerializer.Deserialize<JsonElement>(row.Findings));
+            stored.Json);
+    }
+
+    /// <summary>An LEA's stored findings, read once: the decision as the page words it, and the JSON as written.</summary>
+    /// <param name="Size">Its approximate size in memory: the JSON's characters, kept twice over (parsed and as objects).</param>
+    private sealed record StoredFindings(Determination Determination, JsonElement Json, long Size);
+
+    private async Task<StoredFindings> Findings(int year, string cds, bool charter, CancellationToken cancellationToken)
+    {
+        var json = await db.Leas.Where(l => l.Year == year && l.Cds == cds).Select(l => l.Findings).SingleAsync(cancellationToken);
+        return new StoredFindings(DeterminationOf(charter, json), JsonSerializer.Deserialize<JsonElement>(json), 4L * json.Length);
     }
 
     /// <summary>Why the page does not project or give targets: what the stored findings lack.</summary>

@@ -4,6 +4,7 @@ using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Providers;
 using SystemOfSupport.Formats.Runs;
 using SystemOfSupport.Web.Features.Accounts;
+using SystemOfSupport.Web.Features.Caching;
 using SystemOfSupport.Web.Features.Years;
 using SystemOfSupport.Web.Storage;
 
@@ -41,7 +42,7 @@ public sealed record StateOverview(
     string Source,
     IReadOnlyList<string> Warnings);
 
-public sealed class StateOverviewHandler(SosDb db, YearsHandler years, Viewer viewer)
+public sealed class StateOverviewHandler(SosDb db, YearsHandler years, Viewer viewer, DecidedViews views)
 {
     private static readonly string Charter = nameof(LeaKind.CharterSchool);
 
@@ -57,7 +58,16 @@ public sealed class StateOverviewHandler(SosDb db, YearsHandler years, Viewer vi
             return null;
         }
 
-        var year = await db.Years.SingleAsync(y => y.Year == choice.Year, cancellationToken);
+        // Every LEA row of the year is counted (and every year's for the trend): once per year and scope until the next import or publish.
+        return await views.GetOrCreate((nameof(StateOverview), choice.Year, viewer.ScopeKey), () => Overview(choice, cancellationToken), _ => ViewSize);
+    }
+
+    /// <summary>An overview's approximate size in memory: 58 counties, a few years, a few files.</summary>
+    private const long ViewSize = 64 * 1024;
+
+    private async Task<StateOverview> Overview(YearChoice choice, CancellationToken cancellationToken)
+    {
+        var year = await db.Years.Where(y => y.Year == choice.Year).Select(y => new { y.Source, y.Warnings }).SingleAsync(cancellationToken);
         var rows = await viewer.Leas(db).Where(l => l.Year == choice.Year)
             .Select(l => new { l.CountyCode, l.Kind, l.Status, l.InAssistance, l.MetMethods })
             .ToListAsync(cancellationToken);

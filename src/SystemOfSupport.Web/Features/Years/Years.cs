@@ -31,13 +31,13 @@ public sealed class YearsHandler(SosDb db, Viewer viewer)
 /// <summary>Make a stored year public (state staff).</summary>
 public sealed record PublishYear(int Year);
 
-public sealed class PublishYearHandler(SosDb db, IOutputCacheStore cache)
+public sealed class PublishYearHandler(SosDb db, IOutputCacheStore cache, DecidedViews views)
 {
     /// <summary>False when the year is not stored.</summary>
     public async Task<bool> Handle(PublishYear command, CancellationToken cancellationToken)
     {
         var published = await db.Years.Where(y => y.Year == command.Year).ExecuteUpdateAsync(s => s.SetProperty(y => y.Published, true), cancellationToken) == 1;
-        await PublicViews.Changed(cache, cancellationToken);
+        await PublicViews.Changed(cache, views, cancellationToken);
         return published;
     }
 }
