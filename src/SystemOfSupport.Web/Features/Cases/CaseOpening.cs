@@ -17,13 +17,15 @@ public static class CaseOpening
 {
     public static async Task<int> ForYear(SosDb db, int year, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var identified = await db.Leas.AsNoTracking().Where(l => l.Year == year && l.InAssistance).OrderBy(l => l.Cds).ToListAsync(cancellationToken);
+        var identified = await db.Leas.AsNoTracking().Where(l => l.Year == year && l.InAssistance).OrderBy(l => l.Cds)
+            .Select(l => new { l.Cds, l.CountyCode, l.Name, l.Status, l.MetMethods, l.Level3 }).ToListAsync(cancellationToken);
         var codes = identified.Select(l => l.Cds).ToList();
         var cases = await db.Set<AssistanceCase>().Where(c => codes.Contains(c.Cds)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var who = $"import of {year}";
         var opened = new List<AssistanceCase>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside the import's transaction when there is one (the year's decisions and its cases commit together).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         foreach (var lea in identified)
         {
             var own = cases.Where(c => c.Cds == lea.Cds).ToList();
@@ -62,7 +64,11 @@ public static class CaseOpening
         await db.SaveChangesAsync(cancellationToken);
         db.AddRange(opened.Select(c => CaseAudit.Entry(c, now, who, nameof(AssistanceCase), c.Id, "Opened", null, CaseAudit.Json(c))));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return opened.Count;
     }
 

@@ -151,8 +151,10 @@ public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, Ti
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        // The year's cases open in the same transaction: a killed import leaves neither decisions without cases nor cases without decisions.
+        db.ChangeTracker.Clear();
         await CaseOpening.ForYear(db, run.Year, clock, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Rows inserted per SaveChanges: the change tracker stays small, and the transaction keeps it all or nothing.</summary>
