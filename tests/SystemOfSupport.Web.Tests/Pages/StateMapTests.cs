@@ -62,15 +62,17 @@ public partial class StateMapTests(Servers servers)
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public async Task The_LEA_page_links_casework_resources_report_and_downloads_and_says_why_it_gives_no_targets(string database)
+    public async Task The_LEA_page_links_casework_resources_report_and_downloads_and_gives_its_targets_to_leave_Red(string database)
     {
         var html = WebUtility.HtmlDecode(await servers.For(database).CreateClient().GetStringAsync(new Uri("/leas/27102720000000?year=2024", UriKind.Relative)));
         html.ShouldContain("<a href=\"/cases?lea=27102720000000\">Casework</a>");
         html.ShouldContain("<a href=\"/resources?lea=27102720000000\">Resources</a>");
         html.ShouldContain("<a href=\"/reports/27102720000000\">One-page report</a>");
         html.ShouldContain("/leas/27102720000000.xlsx?year=2024");
-        html.ShouldContain("Projection and targets");
-        html.ShouldContain("sos targets");
+        // The same targets as sos targets and the one-page report, from the stored results.
+        html.ShouldContain("Targets to leave Red");
+        html.ShouldContain("<li>HI Graduation Rate: 5 more graduates (61.8% → 69.1% of 68): Yellow</li>");
+        html.ShouldContain("sos project");
         html.ShouldContain("No CALPADS certification records of this LEA are stored");
     }
 }

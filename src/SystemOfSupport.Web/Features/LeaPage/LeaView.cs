@@ -66,7 +66,8 @@ public sealed record LeaView(
     IReadOnlyList<string> Explanation,
     IReadOnlyList<TimelineYear> Timeline,
     CalpadsView? Calpads,
-    string ProjectionAndTargets,
+    TargetsView Targets,
+    string Projection,
     IReadOnlyList<LeaLink> Links,
     JsonElement Findings);
 
@@ -125,7 +126,8 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             Explanation.Lines(determination),
             [.. timeline.Select(t => new TimelineYear(t.Year, t.Status, t.Letters, CountyHandler.MethodNumbers(t.MetMethods), CountyHandler.Level3Words(t.Kind, t.Level3)))],
             await calpads.Handle(new CalpadsQuery(null, null, cds.Value), cancellationToken),
-            ProjectionAndTargetsNote,
+            LeaTargets.Of(determination),
+            ProjectionNote,
             [new("Casework", $"/cases?lea={cds.Value}"), new("Resources", $"/resources?lea={cds.Value}"), new("One-page report", $"/reports/{cds.Value}")],
             stored.Json);
     }
@@ -140,12 +142,11 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
         return new StoredFindings(DeterminationOf(charter, json), JsonSerializer.Deserialize<JsonElement>(json), 4L * json.Length);
     }
 
-    /// <summary>Why the page does not project or give targets: what the stored findings lack.</summary>
-    public const string ProjectionAndTargetsNote =
-        "Not computed from the stored decision: the findings keep each result's color, levels, values and denominators, but not the "
-        + "Dashboard row's high-school cut-point and small-denominator flags, suspension type or numerators that the color engine needs "
-        + "to recolor a changed result. Run `sos targets --year YYYY --dashboard DIR --cds CDS` (targets to leave Red) or `sos project` "
-        + "(next year's colors from the LEA's own numbers) on the year's Dashboard files.";
+    /// <summary>Why the page does not project: a projection starts from the LEA's own numbers for the coming year, which the store does not hold.</summary>
+    public const string ProjectionNote =
+        "A projection of the next decision needs the LEA's own numbers for the coming year: `sos project --year YYYY --own FILE "
+        + "--prior-dashboard DIR` projects the colors and the decision from them with this year's published results as the prior "
+        + "(layout in data/projections/README.md).";
 
     /// <summary>The grid as the page shows it, to download: one row per student group, each indicator's color and values in words.</summary>
     public static ExportTable Export(LeaView view) => new(

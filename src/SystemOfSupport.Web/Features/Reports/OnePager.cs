@@ -22,14 +22,10 @@ public interface ICaseProgress
     Task<OnePagerCase?> Progress(string cds, int year, CancellationToken cancellationToken);
 }
 
-/// <summary>The targets section: each Red result's smallest improvement that leaves Red, or why none could be worked out.</summary>
-/// <param name="Unavailable">Results the stored numbers could not reproduce, with the reason.</param>
-public sealed record OnePagerTargets(IReadOnlyList<string> Targets, IReadOnlyList<string> Unavailable, string Note);
-
 public sealed record OnePagerQuery(string Cds, int? Year);
 
 /// <summary>One LEA on one page: its status and reasons, its history, its targets, the top matched resources, and its case.</summary>
-public sealed record OnePager(LeaView Lea, IReadOnlyList<string> Reasons, OnePagerTargets Targets, IReadOnlyList<MatchView> Resources, OnePagerCase? Case, DateTime GeneratedUtc);
+public sealed record OnePager(LeaView Lea, IReadOnlyList<string> Reasons, TargetsView Targets, IReadOnlyList<MatchView> Resources, OnePagerCase? Case, DateTime GeneratedUtc);
 
 public sealed class OnePagerHandler(LeaHandler leas, ResourceHubHandler hub, IEnumerable<ICaseProgress> cases, TimeProvider clock)
 {
@@ -54,7 +50,7 @@ public sealed class OnePagerHandler(LeaHandler leas, ResourceHubHandler hub, IEn
             progress ??= await source.Progress(lea.Cds, lea.Year, cancellationToken);
         }
 
-        return new OnePager(lea, Reasons(determination), Targets(determination), [.. (matches?.Matches ?? []).Take(TopResources)], progress, clock.GetUtcNow().UtcDateTime);
+        return new OnePager(lea, Reasons(determination), LeaTargets.Of(determination), [.. (matches?.Matches ?? []).Take(TopResources)], progress, clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>The status reason, each method met, Level 3, and each group's met priorities (<see cref="Explanation"/>'s words).</summary>
@@ -92,45 +88,4 @@ public sealed class OnePagerHandler(LeaHandler leas, ResourceHubHandler hub, IEn
     /// grade 11 cut points), so a result is used only when the engine, given the stored numbers, gives back its stored
     /// color and status level; the others are named with the reason.
     /// </summary>
-    private static OnePagerTargets Targets(Determination d)
-    {
-        var red = d.Groups.Where(g => g.Group.IsAccountabilityGroup())
-            .SelectMany(g => g.Priorities.SelectMany(p => p.Criteria).SelectMany(c => c.Evidence))
-            .Where(r => r.Color == DashboardColor.Red)
-            .DistinctBy(r => (r.Group, r.Indicator))
-            .OrderBy(r => r.Group).ThenBy(r => r.Indicator)
-            .ToList();
-        var targets = new List<string>();
-        var unavailable = new List<string>();
-        foreach (var r in red)
-        {
-            var measure = new IndicatorMeasure(d.Year, r.Indicator, r.Group, d.Lea.Kind != LeaKind.CharterSchool, r.CurrentStatus, r.CurrentDenominator, r.PriorStatus, r.PriorDenominator, null, false, null)
-            {
-                Change = r.Change,
-            };
-            var again = ColorEngine.Compute(measure);
-            var label = $"{r.Group} {r.Indicator.DisplayName()}";
-            if (r.Indicator == Indicator.Susp)
-            {
-                unavailable.Add($"{label}: the suspension cut points depend on the file's school type (ED, HD, UD, …), which the store does not keep; sos targets reads it from the file");
-            }
-            else if (again.Color != r.Color || again.StatusLevel != r.StatusLevel)
-            {
-                unavailable.Add($"{label}: the stored numbers do not give back its Red ({again.Explanation})");
-            }
-            else if (RedTargets.For(d.Lea, measure) is { } target)
-            {
-                targets.Add($"{label}: {target.Description}");
-            }
-            else
-            {
-                unavailable.Add($"{label}: no improvement at {r.CurrentDenominator?.ToString(CultureInfo.InvariantCulture) ?? "this"} students leaves Red");
-            }
-        }
-
-        var note = red.Count == 0 ? "No Red results: nothing to leave."
-            : !d.IsIdentified ? "Not identified by Methods 1–3: no identification to end."
-            : "Each target holds every other result; which of them together end the identification needs the year's Dashboard files (sos targets).";
-        return new OnePagerTargets(targets, unavailable, note);
-    }
 }
