@@ -49,6 +49,9 @@ public sealed record DeterminationRun(
 
     /// <summary>Method 4 came from CALPADS certification records (otherwise it is N, not evaluated).</summary>
     public bool Method4Evaluated { get; init; }
+
+    /// <summary>The CALPADS certification records read for Method 4 (none when no file was given), for those who keep them.</summary>
+    public IReadOnlyList<Core.Calpads.CertificationRecord> Certifications { get; init; } = [];
 }
 
 /// <summary>Reads the state's files for a year, once each, and decides every district and county office.</summary>
@@ -148,6 +151,7 @@ public static class DeterminationRunner
             new DeterminationRun(request.Year, rules, determinations, history, dashboard, local, request.Settings, warnings, charters)
             {
                 Method4Evaluated = certifications is not null && rules.HasMethod4,
+                Certifications = certifications ?? [],
             },
             directory,
             essa?.Assessment,

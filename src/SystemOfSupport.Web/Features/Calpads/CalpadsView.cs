@@ -70,14 +70,16 @@ public sealed class CalpadsHandler(SosDb db, Viewer viewer, TimeProvider clock)
         var label = year.Label;
         var importedWith = await visible.Where(c => c.SchoolYear == label).MaxAsync(c => c.Year, cancellationToken);
         var records = (await visible.Where(c => c.Year == importedWith).ToListAsync(cancellationToken)).Select(c => c.ToRecord()).ToList();
-        var entries = await Visible(db.Set<StoredDirectoryEntry>().Where(d => d.Year == importedWith)).ToListAsync(cancellationToken);
-        var directory = entries.Count == 0 ? null : new LeaDirectory(entries.Where(e => query.Cds is null || e.Cds == query.Cds).Select(e => e.ToEntry()));
+        // One LEA's section reads that LEA's rows only (the LEA page asks on every request).
+        var stored = Visible(db.Set<StoredDirectoryEntry>().Where(d => d.Year == importedWith));
+        var entries = await stored.Where(d => query.Cds == null || d.Cds == query.Cds).ToListAsync(cancellationToken);
+        var directory = entries.Count == 0 && !await stored.AnyAsync(cancellationToken) ? null : new LeaDirectory(entries.Select(e => e.ToEntry()));
         var asOf = query.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var phase = Method4PhaseIn.For(year.DashboardYear);
         var method4 = phase is null
             ? $"Method 4 does not apply to {label} data (it begins with the {Method4PhaseIn.FirstDashboardYear.ToString(CultureInfo.InvariantCulture)} Dashboard)."
             : $"Method 4 for the {year.DashboardYear.ToString(CultureInfo.InvariantCulture)} Dashboard: {phase.Description}.";
-        var names = await viewer.Leas(db).Where(l => l.Year == importedWith).Select(l => new { l.Cds, l.Name }).ToDictionaryAsync(l => l.Cds, l => l.Name, cancellationToken);
+        var names = await viewer.Leas(db).Where(l => l.Year == importedWith && (query.Cds == null || l.Cds == query.Cds)).Select(l => new { l.Cds, l.Name }).ToDictionaryAsync(l => l.Cds, l => l.Name, cancellationToken);
         if (!CalpadsCalendar.BuiltIn.Covers(year))
         {
             return new CalpadsView(label, [.. schoolYears.Select(y => y.Label)], asOf, year.DashboardYear, method4, importedWith, [],

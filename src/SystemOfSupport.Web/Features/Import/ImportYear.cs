@@ -54,7 +54,7 @@ public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, Ti
             request = folder.Request(command.Year, earlier);
             var run = await Task.Run(() => DeterminationRunner.Run(request, progress), cancellationToken);
             progress?.Report(new RunProgress(StoringStep, 0, 1));
-            await Replace(run, request, Describe(command.Folder, request, earlier), command.Publish, scratch, cancellationToken);
+            await Replace(run, Describe(command.Folder, request, earlier), command.Publish, scratch, cancellationToken);
             await PublicViews.Changed(cache, views, cancellationToken);
             progress?.Report(new RunProgress(StoringStep, 1, 1));
             return new ImportResult(run.Year, true, command.Publish, [], run.Determinations.Count, run.Charters.Count, [.. request.HistoryFiles.Select(Path.GetFileName).OfType<string>()], run.Warnings);
@@ -107,10 +107,8 @@ public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, Ti
         return $"import folder {folder.Replace('\\', '/')}" + (history.Count > 0 ? $", with history {string.Join(", ", history)}" : string.Empty);
     }
 
-    private async Task Replace(DeterminationRun run, DeterminationRequest request, string source, bool publish, string scratch, CancellationToken cancellationToken)
+    private async Task Replace(DeterminationRun run, string source, bool publish, string scratch, CancellationToken cancellationToken)
     {
-        // The run read both already (errors are reported before this point); read again here to keep them with the year.
-        var certifications = request.CertificationsFile is { } certificationsFile ? CertificationReader.Read(certificationsFile, run.Directory) : [];
         var label = "SystemOfSupport (sos serve), " + clock.GetUtcNow().ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         var written = OutputSet.Write(run, Path.Combine(scratch, "out"), label);
         var files = new List<OutputFile>();
@@ -142,7 +140,7 @@ public sealed class ImportYearHandler(SosDb db, IOptions<SosOptions> options, Ti
         {
             await Insert([year], cancellationToken);
             await Insert((run.Directory?.Entries ?? []).Select(e => StoredDirectoryEntry.Of(run.Year, e)), cancellationToken);
-            await Insert(certifications.Select(c => StoredCertification.Of(run.Year, c)), cancellationToken);
+            await Insert(run.Certifications.Select(c => StoredCertification.Of(run.Year, c)), cancellationToken);
             await Insert(leas, cancellationToken);
             await Insert(files, cancellationToken);
         }
