@@ -147,6 +147,8 @@ internal static class EndToEnd
         var charters = CharterTableBuilder.Build(run, "SYNTHETIC benchmark");
         (string Name, Action<Stream> Write)[] writers =
         [
+            ("District and COE table (StatusTableBuilder.Build)", _ => StatusTableBuilder.Build(run, "SYNTHETIC benchmark")),
+            ("Charter table (CharterTableBuilder.Build)", _ => CharterTableBuilder.Build(run, "SYNTHETIC benchmark")),
             ("District and COE xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s, wording)),
             ("District and COE csv", s => AssistanceStatusCsvWriter.Write(table, s)),
             ("Findings json", s => FindingsJson.Write(run, s)),

@@ -17,20 +17,21 @@ public static class OutputSet
     {
         Directory.CreateDirectory(directory);
         var label = run.Projected ? $"PROJECTED, not the state's decision — {publishedLabel}" : publishedLabel;
-        var table = StatusTableBuilder.Build(run, label);
+        // The tables are built by whichever of their two writers comes first, side by side with the other files.
+        var table = new Lazy<AssistanceStatusTable>(() => StatusTableBuilder.Build(run, label));
         var stem = $"{run.Year % 100:00}{(run.Projected ? ProjectedSuffix : string.Empty)}";
         var wording = StatusTableBuilder.WordingFor(run.Rules);
         var outputs = new List<(string Name, Action<Stream> Write)>
         {
-            ($"assistancestatus{stem}.xlsx", s => AssistanceStatusWorkbookWriter.Write(table, s, wording)),
-            ($"assistancestatus{stem}.csv", s => AssistanceStatusCsvWriter.Write(table, s)),
+            ($"assistancestatus{stem}.xlsx", s => AssistanceStatusWorkbookWriter.Write(table.Value, s, wording)),
+            ($"assistancestatus{stem}.csv", s => AssistanceStatusCsvWriter.Write(table.Value, s)),
             ($"findings{stem}.json", s => FindingsJson.Write(run, s)),
         };
         if (run.Charters.Count > 0)
         {
-            var charters = CharterTableBuilder.Build(run, label);
-            outputs.Add(($"charterassistance{stem}.xlsx", s => AssistanceStatusWorkbookWriter.Write(charters, s, wording)));
-            outputs.Add(($"charterassistance{stem}.csv", s => AssistanceStatusCsvWriter.Write(charters, s)));
+            var charters = new Lazy<AssistanceStatusTable>(() => CharterTableBuilder.Build(run, label));
+            outputs.Add(($"charterassistance{stem}.xlsx", s => AssistanceStatusWorkbookWriter.Write(charters.Value, s, wording)));
+            outputs.Add(($"charterassistance{stem}.csv", s => AssistanceStatusCsvWriter.Write(charters.Value, s)));
         }
 
         outputs.AddRange(extra ?? []);

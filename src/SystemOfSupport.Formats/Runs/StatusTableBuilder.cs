@@ -12,14 +12,16 @@ public static class StatusTableBuilder
     {
         var columns = AssistanceStatusColumns.StandardLayout(run.Year);
         var groups = new HashSet<StudentGroup>(run.Rules.Groups);
+        // Each column's meaning is worked out once, not once per LEA.
+        var cells = columns.Select(c => CellFor(c, run.Year, groups)).ToArray();
         var rows = new List<IReadOnlyList<string>>(run.Determinations.Count);
         foreach (var d in run.Determinations)
         {
-            var history = run.History.Latest(d.Lea.Cds);
-            var row = new List<string>(columns.Count);
-            foreach (var column in columns)
+            var lea = new LeaRow(d, run.History.Latest(d.Lea.Cds), run.Directory is { } dir && dir.TryGet(d.Lea.Cds, out var entry) ? entry : null);
+            var row = new string[cells.Length];
+            for (var c = 0; c < cells.Length; c++)
             {
-                row.Add(Cell(column, d, history, run.Directory is { } dir && dir.TryGet(d.Lea.Cds, out var entry) ? entry : null, run.Year, groups));
+                row[c] = cells[c](lea);
             }
 
             rows.Add(row);
@@ -45,70 +47,73 @@ public static class StatusTableBuilder
         };
     }
 
-    private static string Cell(string column, Core.Determinations.Determination d, AssistanceHistoryRow? history, LeaDirectories.LeaDirectoryEntry? directory, int year, HashSet<StudentGroup> groups)
+    private static Func<LeaRow, string> CellFor(string column, int year, HashSet<StudentGroup> groups)
     {
         const string Blank = AssistanceStatusColumns.Blank;
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.CdCode))
         {
-            return d.Lea.Cds.CdCode;
+            return lea => lea.D.Lea.Cds.CdCode;
         }
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.Cds))
         {
-            return d.Lea.Cds.Value;
+            return lea => lea.D.Lea.Cds.Value;
         }
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.LeaName))
         {
-            return NonBlank(history?.LeaName) ?? NonBlank(d.Lea.Name) ?? Blank;
+            return lea => NonBlank(lea.History?.LeaName) ?? NonBlank(lea.D.Lea.Name) ?? Blank;
         }
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.CityName))
         {
-            return NonBlank(history?.City) ?? NonBlank(directory?.City) ?? Blank;
+            return lea => NonBlank(lea.History?.City) ?? NonBlank(lea.Directory?.City) ?? Blank;
         }
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.CountyName))
         {
-            return NonBlank(history?.County) ?? NonBlank(d.Lea.County) ?? Blank;
+            return lea => NonBlank(lea.History?.County) ?? NonBlank(lea.D.Lea.County) ?? Blank;
         }
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.GradeSpan))
         {
-            return NonBlank(history?.GradeSpan) ?? NonBlank(directory?.GradeSpan) ?? Blank;
+            return lea => NonBlank(lea.History?.GradeSpan) ?? NonBlank(lea.Directory?.GradeSpan) ?? Blank;
         }
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.ReportYear))
         {
-            return year.ToString(CultureInfo.InvariantCulture);
+            var reportYear = year.ToString(CultureInfo.InvariantCulture);
+            return _ => reportYear;
         }
 
         if (AssistanceStatusColumns.Is(column, AssistanceStatusColumns.TotalStudentGroups))
         {
-            return d.TotalStudentGroups.ToString(CultureInfo.InvariantCulture);
+            return lea => lea.D.TotalStudentGroups.ToString(CultureInfo.InvariantCulture);
         }
 
         if (AssistanceStatusColumns.TryParsePriorities(column, out var group))
         {
-            return groups.Contains(group) ? d.LetterFor(group) ?? Blank : Blank;
+            return groups.Contains(group) ? lea => lea.D.LetterFor(group) ?? Blank : _ => Blank;
         }
 
         if (AssistanceStatusColumns.TryParseStatus(column, out var statusYear))
         {
-            return statusYear == year ? d.Status.Label()
-                : history is not null && history.StatusByYear.TryGetValue(statusYear, out var s) ? s.Label()
-                : Blank;
+            return statusYear == year ? lea => lea.D.Status.Label()
+                : lea => lea.History is not null && lea.History.StatusByYear.TryGetValue(statusYear, out var s) ? s.Label() : Blank;
         }
 
         if (AssistanceStatusColumns.TryParseMetMethod(column, out var method))
         {
-            return d.Method(method)?.Met == true ? "Y" : "N";
+            return lea => lea.D.Method(method)?.Met == true ? "Y" : "N";
         }
 
         // Level 3 is blank when a window year's letters were not given (the findings say which).
-        return AssistanceStatusColumns.TryParseEc52072(column, out _) ? d.Level3?.Flag switch { true => "Y", false => "N", null => Blank }
+        return AssistanceStatusColumns.TryParseEc52072(column, out _) ? lea => lea.D.Level3?.Flag switch { true => "Y", false => "N", null => Blank }
             : throw new InvalidOperationException($"no value for column '{column}'");
     }
+
+    /// <summary>One LEA's decision with its history row and directory entry, looked up once for all its cells.</summary>
+    private sealed record LeaRow(Core.Determinations.Determination D, AssistanceHistoryRow? History, LeaDirectories.LeaDirectoryEntry? Directory);
 
     private static string? NonBlank(string? s) => string.IsNullOrWhiteSpace(s) || s == AssistanceStatusColumns.Blank ? null : s;
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Dashboard;
@@ -104,6 +105,13 @@ public sealed class SyntheticStateTests : IDisposable
         run.Local.Warnings.ShouldBeEmpty();
         var written = OutputSet.Write(run, Path.Combine(dir.Path, "out"), "synthetic test");
         written.ShouldContain(p => p.EndsWith("assistancestatus24.xlsx", StringComparison.Ordinal));
+
+        // The findings' long lists are written in chunks side by side: more charters than one window of chunks holds,
+        // and still the serializer's own bytes.
+        run.Charters.Count.ShouldBeGreaterThan(FindingsJson.ChunkSize * FindingsJson.ChunksAtOnce);
+        var findings = File.ReadAllBytes(Path.Combine(dir.Path, "out", FindingsJson.FileName(2024)));
+        using var read = new MemoryStream(findings);
+        findings.SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(FindingsJson.Read(read), FindingsJson.Options)).ShouldBeTrue();
     }
 
     /// <summary>Records reports as they come (synchronously; the runner calls one at a time).</summary>
