@@ -20,6 +20,8 @@ internal static class EndToEnd
     public static int Run(string[] args)
     {
         var runs = Option(args, "--runs", 5);
+        // The JIT keeps compiling better code for the first few runs (tiering, PGO); the warm-ups absorb that.
+        var warmups = Math.Max(1, Option(args, "--warmup", 3));
         var scale = Option(args, "--scale", 1.0);
         var seed = Option(args, "--seed", 1);
         var data = OptionText(args, "--data") ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"sos-e2e-{Year}-scale{scale}-seed{seed}"));
@@ -46,15 +48,29 @@ internal static class EndToEnd
 
         if (args.Contains("--once"))
         {
+            var watch = Stopwatch.StartNew();
             OutputSet.Write(DeterminationRunner.Run(request), outDir, "SYNTHETIC benchmark");
+            var ms = watch.Elapsed.TotalMilliseconds;
             using var self = Process.GetCurrentProcess();
-            Console.WriteLine(self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{self.PeakWorkingSet64} {ms:F0}"));
+            return 0;
+        }
+
+        if (args.Contains("--allocations"))
+        {
+            // One warm run, sampled: which types the run allocates (the garbage collector's work follows them).
+            OutputSet.Write(DeterminationRunner.Run(request), outDir, "SYNTHETIC benchmark");
+            using var allocations = new Allocations();
+            allocations.Recording = true;
+            OutputSet.Write(DeterminationRunner.Run(request), outDir, "SYNTHETIC benchmark");
+            allocations.Recording = false;
+            allocations.Print(Option(args, "--top", 30));
             return 0;
         }
 
         var results = new List<(double Total, double Run, double Write, double Cpu, List<(string Step, Sample Spent)> Stages)>();
         DeterminationRun? last = null;
-        for (var i = 0; i < runs + 1; i++)
+        for (var i = 1 - warmups; i <= runs; i++)
         {
             // The previous run is not held while this one is decided (as in `sos determine`, which decides one).
             last = null;
@@ -67,12 +83,12 @@ internal static class EndToEnd
             var write = staged[^1].Spent.WallMs;
             var cpu = staged.Sum(s => s.Spent.CpuMs);
             last = run;
-            if (i > 0)
+            if (i >= 1)
             {
                 results.Add((total, total - write, write, cpu, staged));
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? "warm-up" : $"run {i}")}: {total:F0} ms (run {total - write:F0} ms, write {write:F0} ms; CPU {cpu:F0} ms)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i < 1 ? $"warm-up {i + warmups}" : $"run {i}")}: {total:F0} ms (run {total - write:F0} ms, write {write:F0} ms; CPU {cpu:F0} ms)"));
         }
 
         // What a decided run keeps (the last run held, garbage collected): the peak's floor.
@@ -86,13 +102,15 @@ internal static class EndToEnd
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Input: {dashboardFiles.Length} Dashboard files + 7 local-indicator files + history workbook; {rows:N0} rows, {bytes / 1e6:F1} MB; {last!.Determinations.Count:N0} districts/COEs and {last.Charters.Count:N0} charters decided."));
         Console.WriteLine("| Measure | Value |");
         Console.WriteLine("|---|---:|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Median wall time, {runs} runs (DeterminationRunner.Run + OutputSet.Write) | {median.Total:F0} ms |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Median wall time, {runs} runs after {warmups} warm-up runs (DeterminationRunner.Run + OutputSet.Write) | {median.Total:F0} ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| of which DeterminationRunner.Run / OutputSet.Write | {median.Run:F0} ms / {median.Write:F0} ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Median CPU time (all threads) | {medianCpu:F0} ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Rows/s | {rows / seconds:N0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| MB/s | {bytes / 1e6 / seconds:F1} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Peak working set of this process, all runs (Process.PeakWorkingSet64) | {process.PeakWorkingSet64 / 1e6:F0} MB |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Peak working set of one run in a fresh process (as `sos determine`; median of 3) | {OneRunPeak(data) / 1e6:F0} MB |"));
+        var fresh = OneRunInFreshProcess(data);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| One run in a fresh process (as `sos determine`; median of 3): the whole process / the run in it | {fresh.ProcessMs:F0} ms / {fresh.RunMs:F0} ms |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Peak working set of one run in a fresh process (median of 3) | {fresh.Peak / 1e6:F0} MB |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Live heap, one decided run held (GC.GetTotalMemory after a full collection) | {live / 1e6:F0} MB |"));
         Console.WriteLine();
         Console.WriteLine("Stages of the median run:");
@@ -110,13 +128,14 @@ internal static class EndToEnd
     }
 
     /// <summary>
-    /// The peak of one run in a process of its own: repeated runs in one process grow the garbage collector's heap
-    /// beyond what a single <c>sos determine</c> needs, so that peak is not the command's.
+    /// One run in a process of its own, as <c>sos determine</c> runs: its peak (repeated runs in one process grow the
+    /// garbage collector's heap beyond what one run needs), the whole process's wall time (start-up and JIT included)
+    /// and the run's own.
     /// </summary>
-    private static long OneRunPeak(string data)
+    private static (long Peak, double ProcessMs, double RunMs) OneRunInFreshProcess(string data)
     {
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        var peaks = new List<long>();
+        var samples = new List<(long Peak, double ProcessMs, double RunMs)>();
         for (var i = 0; i < 3; i++)
         {
             var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -130,13 +149,16 @@ internal static class EndToEnd
                 start.ArgumentList.Add(arg);
             }
 
+            var watch = Stopwatch.StartNew();
             using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the one-run process");
             var output = child.StandardOutput.ReadToEnd();
             child.WaitForExit();
-            peaks.Add(long.Parse(output.Trim().Split('\n')[^1], CultureInfo.InvariantCulture));
+            var processMs = watch.Elapsed.TotalMilliseconds;
+            var fields = output.Trim().Split('\n')[^1].Split(' ');
+            samples.Add((long.Parse(fields[0], CultureInfo.InvariantCulture), processMs, double.Parse(fields[1], CultureInfo.InvariantCulture)));
         }
 
-        return peaks.Order().ElementAt(1);
+        return (samples.Select(s => s.Peak).Order().ElementAt(1), samples.Select(s => s.ProcessMs).Order().ElementAt(1), samples.Select(s => s.RunMs).Order().ElementAt(1));
     }
 
     /// <summary>Each output alone, one thread, into memory (no disk): which writer the write stage spends its time in.</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Core.Rules;
 
@@ -111,6 +113,14 @@ public static class DifferentiatedAssistance
         return new Determination(lea, rules.Year, groups, total, methods, status, reason, [], level3, notes);
     }
 
+    // Every finding of a criterion carries the same description, and every inapplicable one the same words for its
+    // group: made once and shared, not once per LEA and group (a statewide run has half a million findings).
+    private static readonly ConditionalWeakTable<Criterion, string> Descriptions = [];
+    private static readonly FrozenDictionary<StudentGroup, string> NotApplicable =
+        Enum.GetValues<StudentGroup>().ToFrozenDictionary(g => g, g => $"does not apply to {g.DisplayName()}");
+
+    private static string DescriptionOf(Criterion criterion) => Descriptions.GetValue(criterion, static c => c.Description);
+
     private static GroupFinding EvaluateGroup(DaRuleSet rules, StudentGroup group, IIndicatorResults results, bool leaLevel)
     {
         var priorities = rules.StateIndicatorPriorities.Select(p =>
@@ -119,11 +129,11 @@ public static class DifferentiatedAssistance
             {
                 if (!c.Scope.Includes(group))
                 {
-                    return new Finding(c.Description, Applies: false, Met: false, $"does not apply to {group.DisplayName()}", []);
+                    return new Finding(DescriptionOf(c), Applies: false, Met: false, NotApplicable[group], []);
                 }
 
                 var outcome = c.Evaluate(group, results, leaLevel);
-                return new Finding(c.Description, Applies: true, outcome.Met, outcome.Explanation, outcome.Evidence);
+                return new Finding(DescriptionOf(c), Applies: true, outcome.Met, outcome.Explanation, outcome.Evidence);
             }).ToList();
             return new PriorityFinding(p.Priority, criteria.Any(c => c.Met), criteria);
         }).ToList();

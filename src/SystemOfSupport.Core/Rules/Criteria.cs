@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SystemOfSupport.Core.Domain;
 
 namespace SystemOfSupport.Core.Rules;
@@ -40,10 +41,14 @@ public abstract record Criterion(GroupScope Scope)
 
     protected static string Describe(Indicator indicator, IndicatorResult? r) => r switch
     {
-        null => $"{indicator.DisplayName()}: no result",
+        null => NoResult[indicator],
         { HasColor: true } => $"{indicator.DisplayName()}: {r.Color} (status level {r.StatusLevel}, change level {r.ChangeLevel}, {Students(r.CurrentDenominator)})",
         _ => $"{indicator.DisplayName()}: no color ({NoColorReason(r)})",
     };
+
+    /// <summary>The words for a missing result, one string per indicator shared by every finding that says them.</summary>
+    protected static FrozenDictionary<Indicator, string> NoResult { get; } =
+        Enum.GetValues<Indicator>().ToFrozenDictionary(i => i, i => $"{i.DisplayName()}: no result");
 
     protected static string Students(int? count) => count == 1 ? "1 student" : $"{count ?? 0} students";
 
@@ -133,7 +138,7 @@ public sealed record StatusLevelCriterion(
             var r = results.Find(indicator, group);
             if (r is null)
             {
-                parts.Add($"{indicator.DisplayName()}: no result");
+                parts.Add(NoResult[indicator]);
                 met = false;
                 continue;
             }

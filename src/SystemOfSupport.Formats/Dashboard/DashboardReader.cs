@@ -126,6 +126,8 @@ public static class DashboardReader
         private readonly string fileLabel;
         private readonly Dictionary<(string Cds, StudentGroup Group), int> seen = [];
         private readonly DelimitedFields fields;
+        private CdsCode? lastCds;
+        private Lea? lastLea;
 
         public RowParser(string path, DashboardFileName name, int year, DashboardColumnsNeeded needed, string yearSaidBy)
         {
@@ -163,7 +165,7 @@ public static class DashboardReader
                 LinesRead++;
                 if (MayMatter(Reader, line, Columns))
                 {
-                    return fields.Load(DelimitedTextReader.Decode(line));
+                    return fields.Load(line, StateTextEncoding.Utf8OrWindows1252);
                 }
             }
 
@@ -194,8 +196,17 @@ public static class DashboardReader
             };
         }
 
-        public CdsCode Cds(DelimitedFields f) =>
-            CdsCode.TryParse(f.Text(Columns.Cds), out var cds) ? cds : throw Reader.Error(Columns.Cds, $"'{f[Columns.Cds]}' is not a 14-digit CDS code");
+        public CdsCode Cds(DelimitedFields f)
+        {
+            // An LEA's rows come together (one per group): its code is parsed once, not once per row.
+            if (lastCds is { } last && f[Columns.Cds].SequenceEqual(last.Value))
+            {
+                return last;
+            }
+
+            lastCds = CdsCode.TryParse(f.Text(Columns.Cds), out var cds) ? cds : throw Reader.Error(Columns.Cds, $"'{f[Columns.Cds]}' is not a 14-digit CDS code");
+            return cds;
+        }
 
         /// <summary>The row's student group (EL where the file has no group column); false for 2018's unnamed group.</summary>
         public bool TryGroup(DelimitedFields f, out StudentGroup group)
@@ -249,8 +260,16 @@ public static class DashboardReader
         {
             var c = Columns;
             var kind = Core.Domain.Lea.KindOf(cds, Flag(f, c.CoeFlag) == true, Flag(f, c.CharterFlag) == true);
-            var name = kind == LeaKind.CharterSchool && c.SchoolName >= 0 ? f[c.SchoolName] : c.DistrictName >= 0 ? f[c.DistrictName] : [];
-            return new Lea(cds, kind, name.Trim().ToString(), c.CountyName >= 0 ? f[c.CountyName].Trim().ToString() : string.Empty);
+            var name = (kind == LeaKind.CharterSchool && c.SchoolName >= 0 ? f[c.SchoolName] : c.DistrictName >= 0 ? f[c.DistrictName] : []).Trim();
+            var county = c.CountyName >= 0 ? f[c.CountyName].Trim() : [];
+
+            // The same LEA on the row before (its other groups): the one record shared, not a copy per row.
+            if (lastLea is { } last && last.Cds == cds && last.Kind == kind && name.SequenceEqual(last.Name) && county.SequenceEqual(last.County))
+            {
+                return last;
+            }
+
+            return lastLea = new Lea(cds, kind, name.ToString(), county.ToString());
         }
 
         public DashboardRow Row(DelimitedFields f, string rtype, CdsCode cds, StudentGroup group)
