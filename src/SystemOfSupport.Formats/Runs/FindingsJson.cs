@@ -53,6 +53,7 @@ public static class FindingsJson
         // the two long lists — nearly all of a statewide file's 80 MB — serialized in chunks on several threads.
         var info = WriteOptions.GetTypeInfo(typeof(FindingsDocument));
         using var writer = new Utf8JsonWriter(stream, WriterOptions);
+        var chunks = new ChunkBuffers();
         writer.WriteStartObject();
         foreach (var property in info.Properties)
         {
@@ -66,10 +67,10 @@ public static class FindingsJson
             switch (value)
             {
                 case IReadOnlyList<Determination> leas:
-                    WriteSideBySide(writer, leas);
+                    WriteSideBySide(writer, leas, chunks);
                     break;
                 case IReadOnlyList<CharterDetermination> charters:
-                    WriteSideBySide(writer, charters);
+                    WriteSideBySide(writer, charters, chunks);
                     break;
                 default:
                     JsonSerializer.Serialize(writer, value, property.PropertyType, WriteOptions);
@@ -84,6 +85,14 @@ public static class FindingsJson
     /// <summary>Items per chunk, and chunks serialized at once: 128 LEAs, a few MB of buffers.</summary>
     public const int ChunkSize = 16, ChunksAtOnce = 8;
 
+    /// <summary>One window's buffers (a statewide chunk is ~0.5 MB), shared by both lists of a file.</summary>
+    private sealed class ChunkBuffers
+    {
+        public ArrayBufferWriter<byte>[] Buffers { get; } = new ArrayBufferWriter<byte>[ChunksAtOnce];
+
+        public List<int>[] Ends { get; } = new List<int>[ChunksAtOnce];
+    }
+
     private static JsonWriterOptions WriterOptions => new() { Encoder = WriteOptions.Encoder, Indented = WriteOptions.WriteIndented, MaxDepth = WriteOptions.MaxDepth };
 
     /// <summary>
@@ -91,19 +100,18 @@ public static class FindingsJson
     /// serialized side by side into their own buffers, then copied in order and flushed, so memory stays at a window's
     /// worth of chunks, not the whole array.
     /// </summary>
-    private static void WriteSideBySide<T>(Utf8JsonWriter writer, IReadOnlyList<T> items)
+    private static void WriteSideBySide<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, ChunkBuffers reused)
     {
         var chunks = (items.Count + ChunkSize - 1) / ChunkSize;
         var window = ChunksAtOnce;
-        var buffers = new ArrayBufferWriter<byte>[window];
-        var ends = new List<int>[window];
+        var (buffers, ends) = (reused.Buffers, reused.Ends);
         writer.WriteStartArray();
         for (var first = 0; first < chunks; first += window)
         {
             var slots = Enumerable.Range(0, Math.Min(window, chunks - first)).ToList();
             InOrder.Map(slots, slot =>
             {
-                var buffer = buffers[slot] ??= new ArrayBufferWriter<byte>(1 << 16);
+                var buffer = buffers[slot] ??= new ArrayBufferWriter<byte>(1 << 20);
                 var offsets = ends[slot] ??= [];
                 buffer.ResetWrittenCount();
                 offsets.Clear();
