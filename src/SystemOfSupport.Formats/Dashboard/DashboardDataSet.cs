@@ -113,8 +113,16 @@ public sealed class DashboardDataSet
     private static Dictionary<CdsCode, LeaDashboard> Index(IEnumerable<DashboardRecord> records)
     {
         var leas = new Dictionary<CdsCode, LeaDashboard>();
+        LeaDashboard? previous = null;
         foreach (var record in records)
         {
+            // An LEA's rows come one after another: the previous row's entry is the likeliest.
+            if (previous is not null && previous.Lea.Cds == record.Lea.Cds && (record.Lea.Kind != LeaKind.CountyOffice || previous.Lea.Kind == LeaKind.CountyOffice))
+            {
+                previous.Results.TryAdd(record.Result);
+                continue;
+            }
+
             if (!leas.TryGetValue(record.Lea.Cds, out var lea))
             {
                 lea = new LeaDashboard(record.Lea, new LeaResults());
@@ -128,6 +136,7 @@ public sealed class DashboardDataSet
             }
 
             lea.Results.TryAdd(record.Result);
+            previous = lea;
         }
 
         return leas;
