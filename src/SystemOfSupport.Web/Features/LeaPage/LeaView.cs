@@ -74,7 +74,7 @@ public sealed record LeaView(
 /// <summary>A page about the LEA elsewhere in the app (casework, resources, its one-page report).</summary>
 public sealed record LeaLink(string Name, string Url);
 
-public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, CalpadsHandler calpads, DecidedViews views)
+public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, CalpadsHandler calpads, DecidedViews views, TimeProvider clock)
 {
     public async Task<LeaView?> Handle(LeaQuery query, CancellationToken cancellationToken)
     {
@@ -116,30 +116,57 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             row.Status,
             determination.StatusReason,
             row.InAssistance,
-            Grid(determination.Groups),
+            stored.Grid,
             [.. determination.Methods.Select(m => new MethodView(m.Number, m.Met, m.Reason))],
             determination.Level3 is { } l3 ? new Level3View(CountyHandler.Level3Words(l3.Flag), l3.Window, l3.Reason) : null,
             determination.Provider is { } p ? new ProviderView(p.Name, p.Kind.ToString(), p.Reason) : null,
             determination.Essa is { } e
                 ? new EssaView(e.Reason, [.. e.Schools.Select(s => new EssaSchool(s.School.Value, s.SchoolName, s.Status.ToString(), s.YearsInCsi, s.NotExitedWithinFourYears, s.Reason))])
                 : null,
-            Explanation.Lines(determination),
+            stored.Explanation,
             [.. timeline.Select(t => new TimelineYear(t.Year, t.Status, t.Letters, CountyHandler.MethodNumbers(t.MetMethods), CountyHandler.Level3Words(t.Kind, t.Level3)))],
-            await calpads.Handle(new CalpadsQuery(null, null, cds.Value), cancellationToken),
-            LeaTargets.Of(determination),
+            await Calpads(cds.Value, cancellationToken),
+            stored.Targets,
             ProjectionNote,
             [new("Casework", $"/cases?lea={cds.Value}"), new("Resources", $"/resources?lea={cds.Value}"), new("One-page report", $"/reports/{cds.Value}")],
             stored.Json);
     }
 
-    /// <summary>An LEA's stored findings, read once: the decision as the page words it, and the JSON as written.</summary>
+    /// <summary>
+    /// The LEA's CALPADS section as of today, for the viewer's scope: the same until the next import (several queries
+    /// otherwise made on every request by staff, whom the output cache does not serve).
+    /// </summary>
+    private async Task<CalpadsView?> Calpads(string cds, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var section = await views.GetOrCreate(
+            (nameof(LeaCalpads), cds, viewer.ScopeKey, today),
+            async () => new LeaCalpads(await calpads.Handle(new CalpadsQuery(null, null, cds), cancellationToken)),
+            _ => 8 * 1024);
+        return section.View;
+    }
+
+    /// <summary>A CALPADS section, or none, as a cache entry (the cache keeps no nulls).</summary>
+    private sealed record LeaCalpads(CalpadsView? View);
+
+    /// <summary>
+    /// An LEA's stored findings, read once, and what the page makes of them for every viewer alike (the grid, the
+    /// explanation, the targets search): only the timeline and CALPADS, which depend on the viewer, are queried per request.
+    /// </summary>
     /// <param name="Size">Its approximate size in memory: the JSON's characters, kept twice over (parsed and as objects).</param>
-    private sealed record StoredFindings(Determination Determination, JsonElement Json, long Size);
+    private sealed record StoredFindings(Determination Determination, JsonElement Json, DashboardGrid Grid, IReadOnlyList<string> Explanation, TargetsView Targets, long Size);
 
     private async Task<StoredFindings> Findings(int year, string cds, bool charter, CancellationToken cancellationToken)
     {
         var json = await db.Leas.Where(l => l.Year == year && l.Cds == cds).Select(l => l.Findings).SingleAsync(cancellationToken);
-        return new StoredFindings(DeterminationOf(charter, json), JsonSerializer.Deserialize<JsonElement>(json), 4L * json.Length);
+        var determination = DeterminationOf(charter, json);
+        return new StoredFindings(
+            determination,
+            JsonSerializer.Deserialize<JsonElement>(json),
+            Grid(determination.Groups),
+            Explanation.Lines(determination),
+            LeaTargets.Of(determination),
+            4L * json.Length);
     }
 
     /// <summary>Why the page does not project: a projection starts from the LEA's own numbers for the coming year, which the store does not hold.</summary>
