@@ -12,13 +12,17 @@ public sealed record YearList(IReadOnlyList<int> Years, int? Latest, IReadOnlyLi
 /// <summary>The year a page shows: the one asked for (<c>?year=</c>) or the latest, with every visible year for the picker.</summary>
 public sealed record YearChoice(int Year, IReadOnlyList<int> Years, bool Published);
 
-public sealed class YearsHandler(SosDb db, Viewer viewer)
+public sealed class YearsHandler(SosDb db, Viewer viewer, DecidedViews views)
 {
-    public async Task<YearList> All(CancellationToken cancellationToken)
-    {
-        var years = await viewer.Years(db).OrderByDescending(y => y.Year).Select(y => new { y.Year, y.Published }).ToListAsync(cancellationToken);
-        return new YearList([.. years.Select(y => y.Year)], years.Count > 0 ? years[0].Year : null, [.. years.Where(y => !y.Published).Select(y => y.Year)]);
-    }
+    /// <summary>Every page asks first which years there are: kept per scope until the next import or publish.</summary>
+    public Task<YearList> All(CancellationToken cancellationToken) => views.GetOrCreate(
+        (nameof(YearList), viewer.ScopeKey),
+        async () =>
+        {
+            var years = await viewer.Years(db).OrderByDescending(y => y.Year).Select(y => new { y.Year, y.Published }).ToListAsync(cancellationToken);
+            return new YearList([.. years.Select(y => y.Year)], years.Count > 0 ? years[0].Year : null, [.. years.Where(y => !y.Published).Select(y => y.Year)]);
+        },
+        _ => 256);
 
     /// <summary>Null when <paramref name="year"/> is not stored, or not visible to the viewer, or nothing is.</summary>
     public async Task<YearChoice?> Choose(int? year, CancellationToken cancellationToken)
