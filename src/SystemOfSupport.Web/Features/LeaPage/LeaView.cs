@@ -89,11 +89,14 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             return null;
         }
 
-        // Every stored year of the LEA the viewer may see, in one query (the timeline, and the year shown); never the findings,
-        // which are the same for every viewer and come from memory.
-        var timeline = await viewer.Leas(db).Where(l => l.Cds == cds.Value).OrderBy(l => l.Year)
-            .Select(l => new { l.Year, l.Name, l.Kind, l.Status, l.InAssistance, l.Letters, l.MetMethods, l.Level3 })
-            .ToListAsync(cancellationToken);
+        // Every stored year of the LEA the viewer may see, in one query (the timeline, and the year shown), kept per scope
+        // until the next import or publish; never the findings, which are the same for every viewer and kept apart.
+        var timeline = await views.GetOrCreate(
+            (nameof(TimelineRow), cds.Value, viewer.ScopeKey),
+            () => viewer.Leas(db).Where(l => l.Cds == cds.Value).OrderBy(l => l.Year)
+                .Select(l => new TimelineRow(l.Year, l.Name, l.Kind, l.Status, l.InAssistance, l.Letters, l.MetMethods, l.Level3))
+                .ToListAsync(cancellationToken),
+            t => 512L * (t.Count + 1));
         if (timeline.SingleOrDefault(t => t.Year == choice.Year) is not { } row)
         {
             return null;
@@ -145,6 +148,9 @@ public sealed class LeaHandler(SosDb db, YearsHandler years, Viewer viewer, Calp
             _ => 8 * 1024);
         return section.View;
     }
+
+    /// <summary>One stored year of the LEA, as the timeline and the page's heading need it.</summary>
+    private sealed record TimelineRow(int Year, string Name, string Kind, string Status, bool InAssistance, string Letters, string MetMethods, bool? Level3);
 
     /// <summary>A CALPADS section, or none, as a cache entry (the cache keeps no nulls).</summary>
     private sealed record LeaCalpads(CalpadsView? View);
