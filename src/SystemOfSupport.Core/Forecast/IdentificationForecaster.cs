@@ -24,12 +24,8 @@ public static class IdentificationForecaster
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(leas);
-        var forecasts = new List<LeaForecast>(leas.Count);
-        foreach (var lea in leas)
-        {
-            forecasts.Add(Forecast(model, lea));
-            leaDone?.Invoke(forecasts.Count);
-        }
+        // Each LEA is forecast alone, with its own seed: side by side, in order, the same whatever the scheduling.
+        var forecasts = InOrder.Map(leas, lea => Forecast(model, lea), leaDone);
 
         var baseGroups = RuleBook.TryGet(model.BaseYear, out var baseRules) && baseRules is not null ? baseRules.Groups : [];
         return new IdentificationForecast(model.Year, model.BaseYear, model.Simulations, model.Seed, forecasts, [.. model.Rules.Groups.Except(baseGroups)]);

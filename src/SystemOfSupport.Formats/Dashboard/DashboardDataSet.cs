@@ -1,3 +1,4 @@
+using SystemOfSupport.Core;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 using SystemOfSupport.Formats.Runs;

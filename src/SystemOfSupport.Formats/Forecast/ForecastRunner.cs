@@ -69,22 +69,51 @@ public static class ForecastRunner
         warnings.AddRange(baseRun.Warnings.Select(w => $"{baseYear} decision: {w}"));
 
         var used = rules.IndicatorsUsed.ToHashSet();
-        var rows = DashboardDataSet.Discover(request.DashboardDirectory, baseYear, used).Used
-            .SelectMany(f => DashboardReader.ReadRows(f.Path))
-            .ToList();
         var byStart = request.Settings.BucketsByStartingLevel();
-        var observations = rows.Select(r => Observe(r, byStart)).OfType<ChangeObservation>().ToList();
+
+        // One file's rows at a time (a statewide file is mostly school rows): what is kept is the observed changes, which
+        // indicators have a status, the files behind each indicator, and the LEAs' own rows.
+        var observations = new List<ChangeObservation>();
+        var rated = new HashSet<Indicator>();
+        var filesOf = used.ToDictionary(i => i, _ => new List<string>());
+        var lookup = new List<DashboardRow>();
+        foreach (var file in DashboardDataSet.Discover(request.DashboardDirectory, baseYear, used).Used)
+        {
+            foreach (var r in DashboardReader.ReadRows(file.Path))
+            {
+                if (Observe(r, byStart) is { } observation)
+                {
+                    observations.Add(observation);
+                }
+
+                if (r.Measure.CurrentStatus is not null)
+                {
+                    rated.Add(r.Result.Indicator);
+                }
+
+                if (filesOf.TryGetValue(r.Result.Indicator, out var files) && !files.Contains(r.Result.Source.File))
+                {
+                    files.Add(r.Result.Source.File);
+                }
+
+                if (r.RecordType == "D")
+                {
+                    lookup.Add(r);
+                }
+            }
+        }
+
         var sources = used.Order()
-            .Select(i => new ChangeSource(i, observations.Count(o => o.Indicator == i), [.. rows.Where(r => r.Result.Indicator == i).Select(r => r.Result.Source.File).Distinct()]))
+            .Select(i => new ChangeSource(i, observations.Count(o => o.Indicator == i), filesOf[i]))
             .ToList();
         AddChangeFiles(request, byStart, observations, sources, warnings);
 
-        foreach (var unrated in used.Order().Where(i => !rows.Any(r => r.Result.Indicator == i && r.Measure.CurrentStatus is not null)))
+        foreach (var unrated in used.Order().Where(i => !rated.Contains(i)))
         {
             warnings.Add($"{unrated.DisplayName()}: no {baseYear} status in the files, so no {request.Year} result to forecast: not simulated.");
         }
 
-        foreach (var missing in sources.Where(s => s.Observations == 0 && rows.Any(r => r.Result.Indicator == s.Indicator && r.Measure.CurrentStatus is not null)))
+        foreach (var missing in sources.Where(s => s.Observations == 0 && rated.Contains(s.Indicator)))
         {
             if (!request.Settings.MissingChangeIsMaintained())
             {
@@ -96,7 +125,7 @@ public static class ForecastRunner
         }
 
         var changes = new ChangeDistribution(observations, request.Settings.BucketMinimum());
-        var leaRows = rows.Where(r => r.RecordType == "D").ToLookup(r => r.Result.Cds);
+        var leaRows = lookup.ToLookup(r => r.Result.Cds);
         var leas = baseRun.Determinations
             .Where(d => baseRun.Dashboard.Leas.ContainsKey(d.Lea.Cds))
             .Select(d => new ForecastLea(

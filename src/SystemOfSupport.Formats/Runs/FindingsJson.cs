@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using SystemOfSupport.Core;
 using SystemOfSupport.Core.Determinations;
 using SystemOfSupport.Core.Domain;
 

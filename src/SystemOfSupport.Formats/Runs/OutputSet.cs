@@ -1,3 +1,4 @@
+using SystemOfSupport.Core;
 using SystemOfSupport.Formats.StatusWorkbooks;
 
 namespace SystemOfSupport.Formats.Runs;

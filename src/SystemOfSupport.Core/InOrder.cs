@@ -1,9 +1,9 @@
 using System.Runtime.ExceptionServices;
 
-namespace SystemOfSupport.Formats.Runs;
+namespace SystemOfSupport.Core;
 
 /// <summary>Independent pieces of work run side by side, with results and errors as a sequential loop would give them.</summary>
-internal static class InOrder
+public static class InOrder
 {
     /// <summary>
     /// Maps every item in parallel; the results keep the items' order, and when any item fails, the failure of the
@@ -13,6 +13,8 @@ internal static class InOrder
     /// </summary>
     public static TResult[] Map<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, TResult> map, Action<int>? completed = null)
     {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(map);
         var results = new TResult[items.Count];
         var failures = new Exception?[items.Count];
         var done = 0;
