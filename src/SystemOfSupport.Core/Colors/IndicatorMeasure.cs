@@ -50,6 +50,13 @@ public sealed record IndicatorMeasure(
     public bool BelowParticipationTarget { get; init; }
 }
 
+/// <summary><see cref="ColorResult"/> without the explanation: the levels alone (<see cref="ColorEngine.Levels(IndicatorMeasure)"/>).</summary>
+public readonly record struct ColorLevels(int StatusLevel, int ChangeLevel, DashboardColor Color, int Box, bool AccountabilityMet)
+{
+    /// <summary>No status, no change, no color.</summary>
+    public static ColorLevels Unrated => new(0, 0, DashboardColor.None, 0, false);
+}
+
 /// <summary>
 /// What the engine makes of a measure, coded as the files code it: levels 1–5 (5 = best, 0 = none), the color
 /// (None when not rated) and the grid <c>box</c> (0 without a color). <see cref="ChangeLevel"/> is the level the

@@ -233,7 +233,7 @@ public static class IdentificationForecaster
     private static IndicatorResult Next(int year, CdsCode cds, IndicatorMeasure now, decimal change, SourceRef source, NSizeRule nsize)
     {
         var m = NextYear.Measure(now, year, change);
-        var color = ColorEngine.Compute(m);
+        var color = ColorEngine.Levels(m);
         return new IndicatorResult(
             cds,
             m.Indicator,
