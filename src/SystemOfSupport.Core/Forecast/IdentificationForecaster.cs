@@ -159,20 +159,19 @@ public static class IdentificationForecaster
                     : throw new InvalidOperationException(
                         $"no observed {now.Indicator.DisplayName()} change to draw from (setting {ForecastSettings.MissingChangeKey}=error); give --change-from files with one"));
 
-            // Each distinct change is colored once; the bucket is sorted, so equal changes are neighbours.
+            // The bucket is sorted, and next year's status and change grow with the change drawn, so its status and change
+            // levels only step up (or only down) along the bucket: a run of changes with the same levels at both ends has
+            // them throughout. The runs are found by halving; one result stands for each (only its levels are read).
+            var runs = LevelRuns(model.Year, now, bucket.Changes);
             var outcomeOfDraw = new int[bucket.Changes.Length];
-            var results = new List<IndicatorResult>();
-            var signature = new List<char>();
-            for (var i = 0; i < bucket.Changes.Length; i++)
+            var results = new List<IndicatorResult>(runs.Count);
+            var signature = new List<char>(runs.Count);
+            foreach (var (start, end, measure, levels) in runs)
             {
-                if (i == 0 || bucket.Changes[i] != bucket.Changes[i - 1])
-                {
-                    var r = Next(model.Year, lea.Lea.Cds, now, bucket.Changes[i], result.Source, nsize);
-                    results.Add(r);
-                    signature.Add((char)('A' + (colorClasses[r.Indicator][(int)r.Color] * 8) + (statusRead.Contains(r.Indicator) ? r.StatusLevel : 0)));
-                }
-
-                outcomeOfDraw[i] = results.Count - 1;
+                var r = Result(lea.Lea.Cds, measure, levels, result.Source, nsize);
+                results.Add(r);
+                signature.Add((char)('A' + (colorClasses[r.Indicator][(int)r.Color] * 8) + (statusRead.Contains(r.Indicator) ? r.StatusLevel : 0)));
+                outcomeOfDraw.AsSpan(start, end - start).Fill(results.Count - 1);
             }
 
             if (signature.Distinct().Count() == 1)
@@ -230,26 +229,76 @@ public static class IdentificationForecaster
         return contexts;
     }
 
-    private static IndicatorResult Next(int year, CdsCode cds, IndicatorMeasure now, decimal change, SourceRef source, NSizeRule nsize)
+    /// <summary>
+    /// The sorted <paramref name="changes"/> cut into runs [Start, End) of equal levels, each with the measure and levels
+    /// of its first change. Exact because both levels are monotone in the change (<see cref="NextYear.Measure"/> adds it
+    /// to the status, clamped for rates; the cut points are thresholds); <c>ForecastRunsTests</c> holds it to coloring
+    /// every change.
+    /// </summary>
+    internal static List<(int Start, int End, IndicatorMeasure Measure, ColorLevels Levels)> LevelRuns(int year, IndicatorMeasure now, IReadOnlyList<decimal> changes)
     {
-        var m = NextYear.Measure(now, year, change);
-        var color = ColorEngine.Levels(m);
-        return new IndicatorResult(
-            cds,
-            m.Indicator,
-            m.Group,
-            color.Color,
-            color.StatusLevel,
-            color.ChangeLevel,
-            m.CurrentDenominator,
-            m.CurrentStatus,
-            m.PriorDenominator,
-            m.PriorStatus,
-            m.Change,
-            m.CurrentDenominator >= nsize.ForColor(m.Group, m.IsLeaLevel),
-            color.AccountabilityMet,
-            source);
+        var known = new (IndicatorMeasure Measure, ColorLevels Levels)?[changes.Count];
+        (IndicatorMeasure Measure, ColorLevels Levels) At(int i)
+        {
+            if (known[i] is not { } k)
+            {
+                var m = NextYear.Measure(now, year, changes[i]);
+                known[i] = k = (m, ColorEngine.Levels(m));
+            }
+
+            return k;
+        }
+
+        // Run starts: index 0 and every index whose levels differ from the one before; found between lo and hi by halving.
+        var starts = new List<int> { 0 };
+        void Split(int lo, int hi)
+        {
+            if (At(lo).Levels == At(hi).Levels)
+            {
+                return;
+            }
+
+            if (hi - lo == 1)
+            {
+                starts.Add(hi);
+                return;
+            }
+
+            var mid = lo + ((hi - lo) / 2);
+            Split(lo, mid);
+            Split(mid, hi);
+        }
+
+        if (changes.Count > 1)
+        {
+            Split(0, changes.Count - 1);
+        }
+
+        var runs = new List<(int, int, IndicatorMeasure, ColorLevels)>(starts.Count);
+        for (var r = 0; r < starts.Count; r++)
+        {
+            var (measure, levels) = At(starts[r]);
+            runs.Add((starts[r], r + 1 < starts.Count ? starts[r + 1] : changes.Count, measure, levels));
+        }
+
+        return runs;
     }
+
+    private static IndicatorResult Result(CdsCode cds, IndicatorMeasure m, ColorLevels color, SourceRef source, NSizeRule nsize) => new(
+        cds,
+        m.Indicator,
+        m.Group,
+        color.Color,
+        color.StatusLevel,
+        color.ChangeLevel,
+        m.CurrentDenominator,
+        m.CurrentStatus,
+        m.PriorDenominator,
+        m.PriorStatus,
+        m.Change,
+        m.CurrentDenominator >= nsize.ForColor(m.Group, m.IsLeaLevel),
+        color.AccountabilityMet,
+        source);
 
     /// <summary>Where each group's uncertain cells lie in the (group-ordered) cells.</summary>
     private static GroupSpan[] GroupSpans(Cell[] cells)
