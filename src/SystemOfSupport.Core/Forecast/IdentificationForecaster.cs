@@ -65,7 +65,7 @@ public static class IdentificationForecaster
             for (var c = 0; c < cells.Length; c++)
             {
                 var cell = cells[c];
-                var k = cell.OutcomeOfDraw[random.Next(cell.OutcomeOfDraw.Length)];
+                var k = cell.OutcomeOf(random.Next(cell.Draws));
                 drawn[c] = k;
                 signature[c] = cell.Signature[k];
             }
@@ -163,15 +163,13 @@ public static class IdentificationForecaster
             // levels only step up (or only down) along the bucket: a run of changes with the same levels at both ends has
             // them throughout. The runs are found by halving; one result stands for each (only its levels are read).
             var runs = LevelRuns(model.Year, now, bucket.Changes);
-            var outcomeOfDraw = new int[bucket.Changes.Length];
             var results = new List<IndicatorResult>(runs.Count);
             var signature = new List<char>(runs.Count);
-            foreach (var (start, end, measure, levels) in runs)
+            foreach (var (_, _, measure, levels) in runs)
             {
                 var r = Result(lea.Lea.Cds, measure, levels, result.Source, nsize);
                 results.Add(r);
                 signature.Add((char)('A' + (colorClasses[r.Indicator][(int)r.Color] * 8) + (statusRead.Contains(r.Indicator) ? r.StatusLevel : 0)));
-                outcomeOfDraw.AsSpan(start, end - start).Fill(results.Count - 1);
             }
 
             if (signature.Distinct().Count() == 1)
@@ -180,7 +178,7 @@ public static class IdentificationForecaster
             }
             else
             {
-                cells.Add(new Cell(now.Group, [.. results], [.. signature], outcomeOfDraw));
+                cells.Add(new Cell(now.Group, [.. results], [.. signature], [.. runs.Select(r => r.Start)], bucket.Changes.Length));
             }
         }
 
@@ -237,10 +235,11 @@ public static class IdentificationForecaster
     /// </summary>
     internal static List<(int Start, int End, IndicatorMeasure Measure, ColorLevels Levels)> LevelRuns(int year, IndicatorMeasure now, IReadOnlyList<decimal> changes)
     {
-        var known = new (IndicatorMeasure Measure, ColorLevels Levels)?[changes.Count];
+        // Only a few dozen of the bucket's changes are ever colored: kept by index, not in an array of the bucket's size.
+        var known = new Dictionary<int, (IndicatorMeasure Measure, ColorLevels Levels)>();
         (IndicatorMeasure Measure, ColorLevels Levels) At(int i)
         {
-            if (known[i] is not { } k)
+            if (!known.TryGetValue(i, out var k))
             {
                 var m = NextYear.Measure(now, year, changes[i]);
                 known[i] = k = (m, ColorEngine.Levels(m));
@@ -449,7 +448,17 @@ public static class IdentificationForecaster
     /// One result whose color (or, where a status criterion reads it, status level) varies: the result of each
     /// distinct change, its signature character, and for each draw from the bucket which of them it gives.
     /// </summary>
-    private sealed record Cell(StudentGroup Group, IndicatorResult[] Results, char[] Signature, int[] OutcomeOfDraw);
+    /// <param name="RunStarts">Where each result's run of draws starts in the sorted bucket (a statewide bucket holds tens of thousands of changes; a result a handful of runs).</param>
+    /// <param name="Draws">The bucket's size: a draw is an index into it.</param>
+    private sealed record Cell(StudentGroup Group, IndicatorResult[] Results, char[] Signature, int[] RunStarts, int Draws)
+    {
+        /// <summary>The result a draw gives: the run its index falls in.</summary>
+        public int OutcomeOf(int draw)
+        {
+            var k = Array.BinarySearch(RunStarts, draw);
+            return k >= 0 ? k : ~k - 1;
+        }
+    }
 
     /// <summary>A result per indicator with just a color, for <see cref="ColorClasses"/>.</summary>
     private sealed class Probe(Dictionary<Indicator, DashboardColor> others, Indicator indicator, DashboardColor color) : IIndicatorResults
