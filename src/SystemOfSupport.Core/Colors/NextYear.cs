@@ -28,7 +28,7 @@ public static class NextYear
             CurrentNumerator = null,
             BelowParticipationTarget = false,
         };
-        return ColorEngine.Compute(levelOnly).StatusLevel;
+        return ColorEngine.Levels(levelOnly).StatusLevel;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static class RedTargets
     /// </summary>
     public static Target? For(Lea lea, IndicatorMeasure now)
     {
-        if (ColorEngine.Compute(now).Color != DashboardColor.Red || now.CurrentStatus is not decimal status || now.CurrentDenominator is not int den)
+        if (ColorEngine.Levels(now).Color != DashboardColor.Red || now.CurrentStatus is not decimal status || now.CurrentDenominator is not int den)
         {
             return null;
         }
@@ -50,9 +50,9 @@ public static class RedTargets
             for (var points = 0m; points <= MaxPoints; points += 0.1m)
             {
                 var next = Next(exact + points);
-                var color = ColorEngine.Compute(next);
-                if (color.Color is not (DashboardColor.Red or DashboardColor.None))
+                if (ColorEngine.Levels(next).Color is not (DashboardColor.Red or DashboardColor.None))
                 {
+                    var color = ColorEngine.Compute(next);
                     return new Target(lea, now.Group, now.Indicator, now, next, color, null, points, points == 0
                         ? $"holding at {Text(status)} leaves Red ({color.Color}: next year's change would be none)"
                         : $"+{points.ToString("0.0", CultureInfo.InvariantCulture)} points ({Text(status)} → {Text(next.CurrentStatus!.Value)}): {color.Color}");
@@ -69,9 +69,9 @@ public static class RedTargets
         {
             var nextExact = 100m * (numerator + (lowerIsBetter ? -students : students)) / den;
             var next = Next(nextExact);
-            var color = ColorEngine.Compute(next);
-            if (color.Color is not (DashboardColor.Red or DashboardColor.None))
+            if (ColorEngine.Levels(next).Color is not (DashboardColor.Red or DashboardColor.None))
             {
+                var color = ColorEngine.Compute(next);
                 return new Target(lea, now.Group, now.Indicator, now, next, color, students, Math.Abs(next.CurrentStatus!.Value - status), students == 0
                     ? $"holding at {Text(status)}% of {den} leaves Red ({color.Color}: next year's change would be none)"
                     : $"{students} {Words(now.Indicator, students)} ({Text(status)}% → {Text(next.CurrentStatus.Value)}% of {den}): {color.Color}");

@@ -89,15 +89,16 @@ public static class DashboardColorCheck
             }
 
             compared++;
-            var computed = ColorEngine.Compute(row.Measure);
-            var differ = Differences(row.Published, computed);
+            // The levels alone first; the explanation in words only for a row that disagrees.
+            var levels = ColorEngine.Levels(row.Measure);
+            var differ = Differences(row.Published, new ColorResult(levels.StatusLevel, levels.ChangeLevel, levels.Color, levels.Box, levels.AccountabilityMet, string.Empty));
             if (differ.Count == 0)
             {
                 agreeing++;
             }
             else
             {
-                mismatches.Add(new ColorMismatch(row, computed, differ));
+                mismatches.Add(new ColorMismatch(row, ColorEngine.Compute(row.Measure), differ));
             }
         }
 
