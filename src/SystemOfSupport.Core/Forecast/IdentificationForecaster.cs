@@ -11,7 +11,7 @@ namespace SystemOfSupport.Core.Forecast;
 /// base-year result by a change drawn from its indicator × status-level bucket, colors it with
 /// <see cref="ColorEngine"/> under the forecast year's tables, and decides the LEA with the year's criteria
 /// (<see cref="DifferentiatedAssistance.Criteria"/>, <see cref="DifferentiatedAssistance.Determine"/>).
-/// Nothing is re-read or recomputed inside the loop: every possible draw of a result is colored once beforehand, a
+/// Nothing is re-read or recomputed inside the loop: every possible draw of a result is colored beforehand (by runs of equal levels), a
 /// group's priorities are decided once per distinct combination of its colors, and the LEA once per distinct set of
 /// its groups' priorities; the simulations themselves draw, look up and count.
 /// </summary>
@@ -130,7 +130,7 @@ public static class IdentificationForecaster
 
     /// <summary>
     /// The LEA's results in the forecast year's terms: those that come out the same whatever the draw, and the
-    /// uncertain ones, each with the result of every distinct change in its bucket (ordered by group).
+    /// uncertain ones, each with a result per run of equal levels in its bucket (ordered by group).
     /// </summary>
     private static (Cell[] Cells, List<IndicatorResult> Fixed, int Simulated) Cells(ForecastModel model, ForecastLea lea)
     {
@@ -445,8 +445,8 @@ public static class IdentificationForecaster
     }
 
     /// <summary>
-    /// One result whose color (or, where a status criterion reads it, status level) varies: the result of each
-    /// distinct change, its signature character, and for each draw from the bucket which of them it gives.
+    /// One result whose color (or, where a status criterion reads it, status level) varies: a result for each run of
+    /// the bucket's changes with equal levels, its signature character, and where each run starts.
     /// </summary>
     /// <param name="RunStarts">Where each result's run of draws starts in the sorted bucket (a statewide bucket holds tens of thousands of changes; a result a handful of runs).</param>
     /// <param name="Draws">The bucket's size: a draw is an index into it.</param>
