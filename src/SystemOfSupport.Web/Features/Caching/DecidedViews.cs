@@ -14,6 +14,13 @@ public sealed class DecidedViews : IDisposable
     /// <summary>The sum of the entries' approximate sizes in bytes the cache holds before it evicts.</summary>
     public const long SizeLimit = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// How long a view is kept at most, here and in the output cache: an import or publish through this app drops them at
+    /// once, but one made by another process on the same store (<c>sos import</c>, <c>sos restore</c>, a second server)
+    /// is seen within this time.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
     private CancellationTokenSource generation = new();
 
@@ -37,6 +44,7 @@ public sealed class DecidedViews : IDisposable
             entry.Value = created;
             entry.Size = Math.Max(1, size(created));
             entry.AddExpirationToken(new CancellationChangeToken(started));
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
         }
 
         return created;

@@ -18,7 +18,7 @@ public static class PublicViews
         .AddSingleton<DecidedViews>()
         .AddOutputCache(o =>
         {
-            o.AddBasePolicy(b => b.With(c => IsPublicView(c.HttpContext.Request.Path)).Cache().Tag(Tag).Expire(TimeSpan.FromHours(1)));
+            o.AddBasePolicy(b => b.With(c => IsPublicView(c.HttpContext.Request.Path)).Cache().Tag(Tag).Expire(DecidedViews.Lifetime));
             // Decided years are a few MB of pages at most per year; the default 100 MB bounds it.
         });
 
