@@ -75,6 +75,7 @@ internal static class EndToEnd
             // The previous run is not held while this one is decided (as in `sos determine`, which decides one).
             last = null;
             var stages = new StageClock();
+            var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var run = DeterminationRunner.Run(request, stages);
             stages.Next("Write xlsx + csv + json (OutputSet.Write)");
             OutputSet.Write(run, outDir, "SYNTHETIC benchmark");
@@ -88,7 +89,10 @@ internal static class EndToEnd
                 results.Add((total, total - write, write, cpu, staged));
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i < 1 ? $"warm-up {i + warmups}" : $"run {i}")}: {total:F0} ms (run {total - write:F0} ms, write {write:F0} ms; CPU {cpu:F0} ms)"));
+            // How often the garbage collector ran, and how long it held the program's threads.
+            var collections = string.Create(CultureInfo.InvariantCulture,
+                $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i < 1 ? $"warm-up {i + warmups}" : $"run {i}")}: {total:F0} ms (run {total - write:F0} ms, write {write:F0} ms; CPU {cpu:F0} ms; {collections})"));
         }
 
         // What a decided run keeps (the last run held, garbage collected): the peak's floor.
