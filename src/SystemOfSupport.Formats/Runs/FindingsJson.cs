@@ -104,12 +104,11 @@ public static class FindingsJson
     private static void WriteSideBySide<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, ChunkBuffers reused)
     {
         var chunks = (items.Count + ChunkSize - 1) / ChunkSize;
-        var window = ChunksAtOnce;
         var (buffers, ends) = (reused.Buffers, reused.Ends);
         writer.WriteStartArray();
-        for (var first = 0; first < chunks; first += window)
+        for (var first = 0; first < chunks; first += ChunksAtOnce)
         {
-            var slots = Enumerable.Range(0, Math.Min(window, chunks - first)).ToList();
+            var slots = Enumerable.Range(0, Math.Min(ChunksAtOnce, chunks - first)).ToList();
             InOrder.Map(slots, slot =>
             {
                 var buffer = buffers[slot] ??= new ArrayBufferWriter<byte>(1 << 20);
