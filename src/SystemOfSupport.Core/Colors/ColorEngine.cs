@@ -22,7 +22,7 @@ public static class ColorEngine
     {
         var why = new List<string>();
         var levels = Levels(m, why);
-        return new ColorResult(levels.StatusLevel, levels.ChangeLevel, levels.Color, levels.Box, levels.AccountabilityMet, Sentence(why));
+        return new ColorResult(levels, Sentence(why));
     }
 
     /// <summary>

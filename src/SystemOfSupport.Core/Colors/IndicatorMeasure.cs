@@ -62,4 +62,13 @@ public readonly record struct ColorLevels(int StatusLevel, int ChangeLevel, Dash
 /// (None when not rated) and the grid <c>box</c> (0 without a color). <see cref="ChangeLevel"/> is the level the
 /// file publishes, which for some indicators keeps five bands where the color used a clamped one.
 /// </summary>
-public sealed record ColorResult(int StatusLevel, int ChangeLevel, DashboardColor Color, int Box, bool AccountabilityMet, string Explanation);
+public sealed record ColorResult(int StatusLevel, int ChangeLevel, DashboardColor Color, int Box, bool AccountabilityMet, string Explanation)
+{
+    public ColorResult(ColorLevels levels, string explanation)
+        : this(levels.StatusLevel, levels.ChangeLevel, levels.Color, levels.Box, levels.AccountabilityMet, explanation)
+    {
+    }
+
+    /// <summary>The levels without the words.</summary>
+    public ColorLevels Levels => new(StatusLevel, ChangeLevel, Color, Box, AccountabilityMet);
+}

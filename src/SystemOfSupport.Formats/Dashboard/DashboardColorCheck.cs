@@ -29,7 +29,7 @@ public sealed record ColorCheckFile(
 /// <summary>Recomputes every row of the state's Dashboard files with <see cref="ColorEngine"/> and compares.</summary>
 public static class DashboardColorCheck
 {
-    private static readonly (string Name, Func<PublishedLevels, int?> Published, Func<ColorResult, int> Computed)[] PublishedColumns =
+    private static readonly (string Name, Func<PublishedLevels, int?> Published, Func<ColorLevels, int> Computed)[] PublishedColumns =
     [
         ("statuslevel", p => p.StatusLevel, c => c.StatusLevel),
         ("changelevel", p => p.ChangeLevel, c => c.ChangeLevel),
@@ -90,8 +90,7 @@ public static class DashboardColorCheck
 
             compared++;
             // The levels alone first; the explanation in words only for a row that disagrees.
-            var levels = ColorEngine.Levels(row.Measure);
-            var differ = Differences(row.Published, new ColorResult(levels.StatusLevel, levels.ChangeLevel, levels.Color, levels.Box, levels.AccountabilityMet, string.Empty));
+            var differ = Differences(row.Published, ColorEngine.Levels(row.Measure));
             if (differ.Count == 0)
             {
                 agreeing++;
@@ -108,6 +107,6 @@ public static class DashboardColorCheck
     private static List<string> Columns(IReadOnlyList<DashboardRow> rows) =>
         rows.Count == 0 ? [] : [.. PublishedColumns.Where(c => c.Published(rows[0].Published) is not null).Select(c => c.Name)];
 
-    private static List<string> Differences(PublishedLevels published, ColorResult computed) =>
+    private static List<string> Differences(PublishedLevels published, ColorLevels computed) =>
         [.. PublishedColumns.Where(c => c.Published(published) is int value && value != c.Computed(computed)).Select(c => c.Name)];
 }

@@ -118,13 +118,9 @@ public sealed class DashboardDataSet
         foreach (var record in records)
         {
             // An LEA's rows come one after another: the previous row's entry is the likeliest.
-            if (previous is not null && previous.Lea.Cds == record.Lea.Cds && (record.Lea.Kind != LeaKind.CountyOffice || previous.Lea.Kind == LeaKind.CountyOffice))
-            {
-                previous.Results.TryAdd(record.Result);
-                continue;
-            }
-
-            if (!leas.TryGetValue(record.Lea.Cds, out var lea))
+            var lea = previous is not null && previous.Lea.Cds == record.Lea.Cds ? previous
+                : leas.GetValueOrDefault(record.Lea.Cds);
+            if (lea is null)
             {
                 lea = new LeaDashboard(record.Lea, new LeaResults());
                 leas.Add(record.Lea.Cds, lea);

@@ -76,7 +76,7 @@ public static class ForecastRunner
         var observations = new List<ChangeObservation>();
         var rated = new HashSet<Indicator>();
         var filesOf = used.ToDictionary(i => i, _ => new List<string>());
-        var lookup = new List<DashboardRow>();
+        var leaRowsRead = new List<DashboardRow>();
         foreach (var file in DashboardDataSet.Discover(request.DashboardDirectory, baseYear, used).Used)
         {
             foreach (var r in DashboardReader.ReadRows(file.Path))
@@ -98,7 +98,7 @@ public static class ForecastRunner
 
                 if (r.RecordType == "D")
                 {
-                    lookup.Add(r);
+                    leaRowsRead.Add(r);
                 }
             }
         }
@@ -125,7 +125,7 @@ public static class ForecastRunner
         }
 
         var changes = new ChangeDistribution(observations, request.Settings.BucketMinimum());
-        var leaRows = lookup.ToLookup(r => r.Result.Cds);
+        var leaRows = leaRowsRead.ToLookup(r => r.Result.Cds);
         var leas = baseRun.Determinations
             .Where(d => baseRun.Dashboard.Leas.ContainsKey(d.Lea.Cds))
             .Select(d => new ForecastLea(

@@ -23,7 +23,7 @@ public sealed class ColorLevelsTests
             {
                 var measure = change is null ? row.Measure : row.Measure with { Change = change };
                 var full = ColorEngine.Compute(measure);
-                ColorEngine.Levels(measure).ShouldBe(new ColorLevels(full.StatusLevel, full.ChangeLevel, full.Color, full.Box, full.AccountabilityMet), row.Result.Source.ToString());
+                ColorEngine.Levels(measure).ShouldBe(full.Levels, row.Result.Source.ToString());
             }
         }
     }
