@@ -33,6 +33,12 @@ internal sealed class Allocations : EventListener
         }
 
         var type = eventData.PayloadNames?.IndexOf("TypeName") is { } t and >= 0 ? eventData.Payload[t] as string ?? "?" : "?";
+        // Large objects (85,000 bytes or more) are told apart: their budget running out triggers a full collection.
+        if (eventData.PayloadNames?.IndexOf("AllocationKind") is { } k and >= 0 && Convert.ToInt32(eventData.Payload[k], CultureInfo.InvariantCulture) == 1)
+        {
+            type = "[large] " + type;
+        }
+
         var amount = eventData.PayloadNames?.IndexOf("AllocationAmount64") is { } a and >= 0 ? Convert.ToInt64(eventData.Payload[a], CultureInfo.InvariantCulture) : 100_000;
         bytesByType.AddOrUpdate(type, amount, (_, b) => b + amount);
         Interlocked.Add(ref total, amount);

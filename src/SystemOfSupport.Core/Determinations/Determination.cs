@@ -11,10 +11,54 @@ public sealed record PriorityFinding(PriorityArea Priority, bool Met, IReadOnlyL
 /// <summary>A student group's priorities, and its letter when it meets two or more.</summary>
 public sealed record GroupFinding(StudentGroup Group, string? Letter, IReadOnlyList<PriorityFinding> Priorities)
 {
-    public IEnumerable<PriorityArea> MetPriorities => Priorities.Where(p => p.Met).Select(p => p.Priority);
+    // Both follow from the priorities, which never change: worked out once (the rules, the findings file and the
+    // pages ask for them repeatedly, for every group of a statewide run).
+    public IReadOnlyList<PriorityArea> MetPriorities { get; } = MetOf(Priorities);
 
     /// <summary>The group has at least one Dashboard result behind its findings.</summary>
-    public bool HasResults => Priorities.Any(p => p.Criteria.Any(c => c.Evidence.Count > 0));
+    public bool HasResults { get; } = HasEvidence(Priorities);
+
+    private static PriorityArea[] MetOf(IReadOnlyList<PriorityFinding> priorities)
+    {
+        var met = 0;
+        foreach (var p in priorities)
+        {
+            met += p.Met ? 1 : 0;
+        }
+
+        if (met == 0)
+        {
+            return [];
+        }
+
+        var list = new PriorityArea[met];
+        var i = 0;
+        foreach (var p in priorities)
+        {
+            if (p.Met)
+            {
+                list[i++] = p.Priority;
+            }
+        }
+
+        return list;
+    }
+
+    private static bool HasEvidence(IReadOnlyList<PriorityFinding> priorities)
+    {
+        foreach (var p in priorities)
+        {
+            foreach (var c in p.Criteria)
+            {
+                if (c.Evidence.Count > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>One identification method's outcome, with its reason in words.</summary>

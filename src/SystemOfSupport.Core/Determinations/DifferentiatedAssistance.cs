@@ -123,22 +123,32 @@ public static class DifferentiatedAssistance
 
     private static GroupFinding EvaluateGroup(DaRuleSet rules, StudentGroup group, IIndicatorResults results, bool leaLevel)
     {
-        var priorities = rules.StateIndicatorPriorities.Select(p =>
+        // Loops, not LINQ: this runs for every group of every LEA and charter of a statewide run.
+        var priorities = new PriorityFinding[rules.StateIndicatorPriorities.Count];
+        for (var p = 0; p < priorities.Length; p++)
         {
-            var criteria = p.AnyOf.Select(c =>
+            var rule = rules.StateIndicatorPriorities[p];
+            var criteria = new Finding[rule.AnyOf.Count];
+            var met = false;
+            for (var c = 0; c < criteria.Length; c++)
             {
-                if (!c.Scope.Includes(group))
+                var criterion = rule.AnyOf[c];
+                if (!criterion.Scope.Includes(group))
                 {
-                    return new Finding(DescriptionOf(c), Applies: false, Met: false, NotApplicable[group], []);
+                    criteria[c] = new Finding(DescriptionOf(criterion), Applies: false, Met: false, NotApplicable[group], []);
+                    continue;
                 }
 
-                var outcome = c.Evaluate(group, results, leaLevel);
-                return new Finding(DescriptionOf(c), Applies: true, outcome.Met, outcome.Explanation, outcome.Evidence);
-            }).ToList();
-            return new PriorityFinding(p.Priority, criteria.Any(c => c.Met), criteria);
-        }).ToList();
+                var outcome = criterion.Evaluate(group, results, leaLevel);
+                criteria[c] = new Finding(DescriptionOf(criterion), Applies: true, outcome.Met, outcome.Explanation, outcome.Evidence);
+                met |= outcome.Met;
+            }
 
-        return new GroupFinding(group, PriorityLetters.For(priorities.Where(p => p.Met).Select(p => p.Priority)), priorities);
+            priorities[p] = new PriorityFinding(rule.Priority, met, criteria);
+        }
+
+        var finding = new GroupFinding(group, null, priorities);
+        return finding.MetPriorities.Count < 2 ? finding : finding with { Letter = PriorityLetters.For(finding.MetPriorities) };
     }
 
     private static List<LocalIndicatorFinding> LocalFindings(DaRuleSet rules, LeaEvidence evidence)
@@ -162,7 +172,7 @@ public static class DifferentiatedAssistance
                 $"{g.Group.DisplayName()} ({g.Group}) meets {Priorities(g.MetPriorities)} (letter {g.Letter})")));
         }
 
-        var single = groups.Where(g => g.MetPriorities.Any()).ToList();
+        var single = groups.Where(g => g.MetPriorities.Count > 0).ToList();
         return new MethodFinding(1, false, single.Count == 0
             ? "No student group meets any priority area on the state indicators."
             : "No student group meets two or more priority areas; " + string.Join("; ", single.Select(g => $"{g.Group} meets only {Priorities(g.MetPriorities)}")) + ".");
@@ -191,8 +201,8 @@ public static class DifferentiatedAssistance
         }
 
         var localPriority = localNotMet[0];
-        var singles = groups.Where(g => g.MetPriorities.Count() == 1).ToList();
-        var qualifying = singles.Where(g => g.MetPriorities.Single() != localPriority).ToList();
+        var singles = groups.Where(g => g.MetPriorities.Count == 1).ToList();
+        var qualifying = singles.Where(g => g.MetPriorities[0] != localPriority).ToList();
         if (qualifying.Count > 0)
         {
             return new MethodFinding(3, true,

@@ -90,7 +90,13 @@ public sealed record RedAndRedOrOrangeCriterion(Indicator First, Indicator Secon
         var cb = b?.Color ?? DashboardColor.None;
         var met = (ca == DashboardColor.Red && cb is DashboardColor.Red or DashboardColor.Orange)
                   || (cb == DashboardColor.Red && ca == DashboardColor.Orange);
-        IndicatorResult[] evidence = [.. new[] { a, b }.OfType<IndicatorResult>()];
+        IndicatorResult[] evidence = (a, b) switch
+        {
+            (null, null) => [],
+            (null, { } only) => [only],
+            ({ } only, null) => [only],
+            _ => [a, b],
+        };
         return new CriterionOutcome(met, $"{Describe(First, a)}; {Describe(Second, b)}", evidence);
     }
 }

@@ -35,11 +35,12 @@ public sealed record DaRuleSet(
     /// <summary>Methods 2 and 3 read the local indicators; 2022 used none.</summary>
     public bool UsesLocalIndicators => Methods.Contains(2);
 
-    public IEnumerable<Indicator> IndicatorsUsed =>
-        StateIndicatorPriorities.SelectMany(p => p.AnyOf).SelectMany(c => c.Indicators).Distinct().Order();
+    // Both follow from the criteria, which are fixed per year: worked out once, not per LEA and group.
+    public IReadOnlyList<Indicator> IndicatorsUsed { get; } =
+        [.. StateIndicatorPriorities.SelectMany(p => p.AnyOf).SelectMany(c => c.Indicators).Distinct().Order()];
 
     /// <summary>Indicators whose published color the year's criteria read: their files must have a <c>color</c> column.</summary>
-    public IReadOnlySet<Indicator> ColoredIndicators =>
+    public IReadOnlySet<Indicator> ColoredIndicators { get; } =
         StateIndicatorPriorities.SelectMany(p => p.AnyOf).Where(c => c.UsesColor).SelectMany(c => c.Indicators).ToHashSet();
 
     /// <summary>

@@ -23,16 +23,30 @@ public static class PriorityLetters
     /// <summary>The letter for a set of met state-indicator priorities, or null when fewer than two are met.</summary>
     public static string? For(IEnumerable<PriorityArea> met)
     {
-        var set = met.ToHashSet();
-        foreach (var (letter, priorities) in Table)
+        var set = MaskOf(met);
+        foreach (var (letter, mask) in Masks)
         {
-            if (set.SetEquals(priorities))
+            if (set == mask)
             {
                 return letter;
             }
         }
 
         return null;
+    }
+
+    // Each letter's priorities as bits, so a group's set is matched without building a set per group.
+    private static readonly (string Letter, long Mask)[] Masks = [.. Table.Select(t => (t.Letter, MaskOf(t.Priorities)))];
+
+    private static long MaskOf(IEnumerable<PriorityArea> priorities)
+    {
+        var mask = 0L;
+        foreach (var p in priorities)
+        {
+            mask |= 1L << (int)p;
+        }
+
+        return mask;
     }
 
     public static IReadOnlyList<PriorityArea> PrioritiesOf(string letter) =>

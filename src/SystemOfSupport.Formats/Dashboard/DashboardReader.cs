@@ -124,7 +124,13 @@ public static class DashboardReader
         private readonly int year;
         private readonly string yearSaidBy;
         private readonly string fileLabel;
-        private readonly Dictionary<(string Cds, StudentGroup Group), int> seen = [];
+        private static readonly int GroupCount = Enum.GetValues<StudentGroup>().Length;
+
+        // Per entity, the line each group was given on (0: not yet): a few thousand small arrays, not a hash entry
+        // per row (a statewide file keeps ~25,000 rows and the verify pass reads ~150,000).
+        private readonly Dictionary<string, int[]> seen = new(StringComparer.Ordinal);
+        private string? lastSeenCds;
+        private int[]? lastSeenLines;
         private readonly DelimitedFields fields;
         private CdsCode? lastCds;
         private Lea? lastLea;
@@ -232,11 +238,25 @@ public static class DashboardReader
 
         public void CheckDuplicate(CdsCode cds, StudentGroup group)
         {
-            if (!seen.TryAdd((cds.Value, group), Reader.LineNumber))
+            // An entity's rows come together: its line array is looked up once, not once per row.
+            if (!ReferenceEquals(lastSeenCds, cds.Value))
+            {
+                if (!seen.TryGetValue(cds.Value, out lastSeenLines))
+                {
+                    seen.Add(cds.Value, lastSeenLines = new int[GroupCount]);
+                }
+
+                lastSeenCds = cds.Value;
+            }
+
+            ref var line = ref lastSeenLines![(int)group];
+            if (line != 0)
             {
                 throw Reader.Error(Columns.Group >= 0 ? Columns.Group : Columns.Cds,
-                    $"duplicate row for {cds} student group {group}: already given on line {seen[(cds.Value, group)]}");
+                    $"duplicate row for {cds} student group {group}: already given on line {line}");
             }
+
+            line = Reader.LineNumber;
         }
 
         public IndicatorResult Result(DelimitedFields f, CdsCode cds, StudentGroup group) => new(

@@ -54,7 +54,7 @@ public static class FindingsJson
         // the two long lists — nearly all of a statewide file's 80 MB — serialized in chunks on several threads.
         var info = WriteOptions.GetTypeInfo(typeof(FindingsDocument));
         using var writer = new Utf8JsonWriter(stream, WriterOptions);
-        var chunks = new ChunkBuffers();
+        using var chunks = new ChunkBuffers();
         writer.WriteStartObject();
         foreach (var property in info.Properties)
         {
@@ -86,12 +86,20 @@ public static class FindingsJson
     /// <summary>Items per chunk, and chunks serialized at once: 128 LEAs, a few MB of buffers.</summary>
     public const int ChunkSize = 16, ChunksAtOnce = 8;
 
-    /// <summary>One window's buffers (a statewide chunk is ~0.5 MB), shared by both lists of a file.</summary>
-    private sealed class ChunkBuffers
+    /// <summary>One window's buffers (a statewide chunk is ~0.5 MB), shared by both lists of a file: rented, and given back at the end.</summary>
+    private sealed class ChunkBuffers : IDisposable
     {
-        public ArrayBufferWriter<byte>[] Buffers { get; } = new ArrayBufferWriter<byte>[ChunksAtOnce];
+        public PooledBufferWriter[] Buffers { get; } = new PooledBufferWriter[ChunksAtOnce];
 
         public List<int>[] Ends { get; } = new List<int>[ChunksAtOnce];
+
+        public void Dispose()
+        {
+            foreach (var buffer in Buffers)
+            {
+                buffer?.Dispose();
+            }
+        }
     }
 
     private static JsonWriterOptions WriterOptions => new() { Encoder = WriteOptions.Encoder, Indented = WriteOptions.WriteIndented, MaxDepth = WriteOptions.MaxDepth };
@@ -111,7 +119,7 @@ public static class FindingsJson
             var slots = Enumerable.Range(0, Math.Min(ChunksAtOnce, chunks - first)).ToList();
             InOrder.Map(slots, slot =>
             {
-                var buffer = buffers[slot] ??= new ArrayBufferWriter<byte>(1 << 20);
+                var buffer = buffers[slot] ??= new PooledBufferWriter(1 << 20);
                 var offsets = ends[slot] ??= [];
                 buffer.ResetWrittenCount();
                 offsets.Clear();
@@ -137,9 +145,10 @@ public static class FindingsJson
                     writer.WriteRawValue(written[from..end], skipInputValidation: true);
                     from = end;
                 }
-            }
 
-            writer.Flush();
+                // A chunk at a time: the writer's own buffer stays the size of one chunk.
+                writer.Flush();
+            }
         }
 
         writer.WriteEndArray();

@@ -113,8 +113,34 @@ public static class AssistanceStatusColumns
     /// <summary>A column name as <see cref="Is"/> compares it: no spaces or underscores (case is left to the comparer).</summary>
     internal static string Key(string name) => Squeeze(name, underscores: true);
 
-    private static string Squeeze(string column, bool underscores) =>
-        string.Concat(column.Where(ch => !char.IsWhiteSpace(ch) && !(underscores && ch == '_')));
+    private static string Squeeze(string column, bool underscores)
+    {
+        // Header cells are compared for every column of every workbook read: most have nothing to drop, and are
+        // returned as they are rather than copied character by character.
+        var first = 0;
+        while (first < column.Length && !Dropped(column[first], underscores))
+        {
+            first++;
+        }
+
+        if (first == column.Length)
+        {
+            return column;
+        }
+
+        var kept = new System.Text.StringBuilder(column, 0, first, column.Length);
+        foreach (var ch in column.AsSpan(first))
+        {
+            if (!Dropped(ch, underscores))
+            {
+                kept.Append(ch);
+            }
+        }
+
+        return kept.ToString();
+    }
+
+    private static bool Dropped(char ch, bool underscores) => char.IsWhiteSpace(ch) || (underscores && ch == '_');
 
     private static bool TryParseNumbered(string name, string prefix, int digits, out int number)
     {
