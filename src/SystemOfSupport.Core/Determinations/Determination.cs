@@ -3,7 +3,44 @@ using SystemOfSupport.Core.Domain;
 namespace SystemOfSupport.Core.Determinations;
 
 /// <summary>One criterion checked for one group: whether it applies to the group, whether it held, and the rows behind it.</summary>
-public sealed record Finding(string Criterion, bool Applies, bool Met, string Explanation, IReadOnlyList<IndicatorResult> Evidence);
+public sealed record Finding
+{
+    // Either the words themselves, or what makes them when asked for: the criterion, for this group and level, from
+    // the evidence (kept words, or kept outcomes, would be a large share of a statewide run's live objects).
+    private readonly string? explanation;
+    private readonly Rules.Criterion? source;
+    private readonly StudentGroup group;
+    private readonly bool leaLevel;
+
+    public Finding(string criterion, bool applies, bool met, string explanation, IReadOnlyList<IndicatorResult> evidence)
+    {
+        Criterion = criterion;
+        Applies = applies;
+        Met = met;
+        this.explanation = explanation;
+        Evidence = evidence;
+    }
+
+    /// <summary>An applicable criterion's finding, worded from its outcome.</summary>
+    internal Finding(string criterion, Rules.CriterionOutcome outcome)
+    {
+        Criterion = criterion;
+        Applies = true;
+        Met = outcome.Met;
+        Evidence = outcome.Evidence;
+        (source, group, leaLevel) = (outcome.Criterion, outcome.Group, outcome.LeaLevel);
+    }
+
+    public string Criterion { get; }
+
+    public bool Applies { get; }
+
+    public bool Met { get; }
+
+    public string Explanation => explanation ?? source!.Explain(group, Evidence, leaLevel);
+
+    public IReadOnlyList<IndicatorResult> Evidence { get; }
+}
 
 /// <summary>A state-indicator priority for one group: met when any of its criteria is met.</summary>
 public sealed record PriorityFinding(PriorityArea Priority, bool Met, IReadOnlyList<Finding> Criteria);

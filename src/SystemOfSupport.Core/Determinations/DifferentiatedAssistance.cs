@@ -94,7 +94,7 @@ public static class DifferentiatedAssistance
             var letter = published.PriorityLetters.GetValueOrDefault(g);
             var met = letter is null ? [] : PriorityLetters.PrioritiesOf(letter);
             return new GroupFinding(g, letter, [.. rules.StateIndicatorPriorities.Select(p => new PriorityFinding(p.Priority, met.Contains(p.Priority),
-                [new Finding("as published", Applies: true, met.Contains(p.Priority), letter is null ? $"no letter in {source}" : $"letter {letter} in {source}", [])]))]);
+                [new Finding("as published", applies: true, met.Contains(p.Priority), letter is null ? $"no letter in {source}" : $"letter {letter} in {source}", [])]))]);
         }).ToList();
         var methods = rules.Methods.Order()
             .Select(n => new MethodFinding(n, published.MetMethods.GetValueOrDefault(n), $"{(published.MetMethods.GetValueOrDefault(n) ? "Y" : "N")} as published in {source}"))
@@ -121,6 +121,13 @@ public static class DifferentiatedAssistance
 
     private static string DescriptionOf(Criterion criterion) => Descriptions.GetValue(criterion, static c => c.Description);
 
+    // A criterion that does not apply to a group says the same for every LEA: one finding per criterion and group, shared.
+    private static readonly ConditionalWeakTable<Criterion, Finding[]> NotApplicableFindings = [];
+
+    private static Finding NotApplicableFinding(Criterion criterion, StudentGroup group) =>
+        NotApplicableFindings.GetValue(criterion, static c =>
+            [.. Enum.GetValues<StudentGroup>().Select(g => new Finding(DescriptionOf(c), applies: false, met: false, NotApplicable[g], []))])[(int)group];
+
     private static GroupFinding EvaluateGroup(DaRuleSet rules, StudentGroup group, IIndicatorResults results, bool leaLevel)
     {
         // Loops, not LINQ: this runs for every group of every LEA and charter of a statewide run.
@@ -135,12 +142,12 @@ public static class DifferentiatedAssistance
                 var criterion = rule.AnyOf[c];
                 if (!criterion.Scope.Includes(group))
                 {
-                    criteria[c] = new Finding(DescriptionOf(criterion), Applies: false, Met: false, NotApplicable[group], []);
+                    criteria[c] = NotApplicableFinding(criterion, group);
                     continue;
                 }
 
                 var outcome = criterion.Evaluate(group, results, leaLevel);
-                criteria[c] = new Finding(DescriptionOf(criterion), Applies: true, outcome.Met, outcome.Explanation, outcome.Evidence);
+                criteria[c] = new Finding(DescriptionOf(criterion), outcome);
                 met |= outcome.Met;
             }
 

@@ -9,8 +9,14 @@ public interface IIndicatorResults
     IndicatorResult? Find(Indicator indicator, StudentGroup group);
 }
 
-/// <summary>Whether a criterion held for a group, in words, with the rows behind it.</summary>
-public sealed record CriterionOutcome(bool Met, string Explanation, IReadOnlyList<IndicatorResult> Evidence);
+/// <summary>
+/// Whether a criterion held for a group, with the rows behind it. Its words are made from those rows when asked for,
+/// not kept: a statewide run has half a million outcomes, and most are only ever written once, to the findings file.
+/// </summary>
+public sealed record CriterionOutcome(bool Met, IReadOnlyList<IndicatorResult> Evidence, Criterion Criterion, StudentGroup Group, bool LeaLevel)
+{
+    public string Explanation => Criterion.Explain(Group, Evidence, LeaLevel);
+}
 
 /// <summary>Which student groups a criterion applies to.</summary>
 public sealed record GroupScope(IReadOnlySet<StudentGroup>? Only = null, IReadOnlySet<StudentGroup>? Except = null)
@@ -38,6 +44,23 @@ public abstract record Criterion(GroupScope Scope)
 
     /// <param name="leaLevel">An LEA's own row (district or COE), where some n-sizes are smaller; false for a charter's school row.</param>
     public abstract CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results, bool leaLevel);
+
+    /// <summary>The outcome in words, from the rows <see cref="Evaluate"/> gave as its evidence.</summary>
+    public abstract string Explain(StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel);
+
+    /// <summary>The evidence row of one indicator, or null when there was none.</summary>
+    protected static IndicatorResult? EvidenceOn(IReadOnlyList<IndicatorResult> evidence, Indicator indicator)
+    {
+        foreach (var r in evidence)
+        {
+            if (r.Indicator == indicator)
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
 
     protected static string Describe(Indicator indicator, IndicatorResult? r) => r switch
     {
@@ -70,8 +93,10 @@ public sealed record ColorCriterion(Indicator Indicator, IReadOnlySet<DashboardC
     {
         var r = results.Find(Indicator, group);
         var met = r is not null && Colors.Contains(r.Color);
-        return new CriterionOutcome(met, Describe(Indicator, r), r is null ? [] : [r]);
+        return new CriterionOutcome(met, r is null ? [] : [r], this, group, leaLevel);
     }
+
+    public override string Explain(StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel) => Describe(Indicator, EvidenceOn(evidence, Indicator));
 }
 
 /// <summary>Red on both of two indicators, or Red on one and Orange on the other (ELA and Math).</summary>
@@ -97,8 +122,11 @@ public sealed record RedAndRedOrOrangeCriterion(Indicator First, Indicator Secon
             ({ } only, null) => [only],
             _ => [a, b],
         };
-        return new CriterionOutcome(met, $"{Describe(First, a)}; {Describe(Second, b)}", evidence);
+        return new CriterionOutcome(met, evidence, this, group, leaLevel);
     }
+
+    public override string Explain(StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel) =>
+        $"{Describe(First, EvidenceOn(evidence, First))}; {Describe(Second, EvidenceOn(evidence, Second))}";
 }
 
 /// <summary>
@@ -136,28 +164,45 @@ public sealed record StatusLevelCriterion(
 
     public override CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results, bool leaLevel)
     {
-        var parts = new List<string>();
-        var evidence = new List<IndicatorResult>();
+        var evidence = new List<IndicatorResult>(On.Count);
         var met = true;
         foreach (var indicator in On)
         {
             var r = results.Find(indicator, group);
             if (r is null)
             {
-                parts.Add(NoResult[indicator]);
                 met = false;
                 continue;
             }
 
             evidence.Add(r);
-            var minimum = NSize?.For(group, leaLevel) ?? 0;
-            var sizeOk = (!RequireCurrentNSizeFlag || r.CurrentNSizeMet == true) && (r.CurrentDenominator ?? 0) >= minimum;
-            met &= r.StatusLevel == StatusLevel && sizeOk;
+            met &= r.StatusLevel == StatusLevel && SizeMet(r, group, leaLevel);
+        }
+
+        return new CriterionOutcome(met, evidence, this, group, leaLevel);
+    }
+
+    public override string Explain(StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel)
+    {
+        var parts = new List<string>(On.Count);
+        foreach (var indicator in On)
+        {
+            var r = EvidenceOn(evidence, indicator);
+            if (r is null)
+            {
+                parts.Add(NoResult[indicator]);
+                continue;
+            }
+
+            var sizeOk = SizeMet(r, group, leaLevel);
             parts.Add(r.StatusLevel == 0
                 ? $"{indicator.DisplayName()}: no status ({Students(r.CurrentDenominator)})"
                 : $"{indicator.DisplayName()}: status level {r.StatusLevel}{(r.CurrentStatus is { } s ? $" ({s.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : string.Empty)}, {Students(r.CurrentDenominator)}{(sizeOk ? string.Empty : ", n-size not met")}");
         }
 
-        return new CriterionOutcome(met, string.Join("; ", parts), evidence);
+        return string.Join("; ", parts);
     }
+
+    private bool SizeMet(IndicatorResult r, StudentGroup group, bool leaLevel) =>
+        (!RequireCurrentNSizeFlag || r.CurrentNSizeMet == true) && (r.CurrentDenominator ?? 0) >= (NSize?.For(group, leaLevel) ?? 0);
 }
