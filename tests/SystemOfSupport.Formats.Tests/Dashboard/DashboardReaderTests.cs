@@ -95,6 +95,30 @@ public class DashboardReaderTests
     }
 
     [Fact]
+    public void A_duplicate_row_after_another_entitys_rows_names_the_first_line()
+    {
+        using var tmp = RepoPaths.NewTempDir();
+        var source = Path.Combine(RepoPaths.MontereyDashboard(2024), "chronicdownload2024.txt");
+        var lines = File.ReadAllLines(source).Take(2).ToList();
+        var header = lines[0].Split('\t');
+        string Row(string cds, string group)
+        {
+            var cells = lines[1].Split('\t');
+            cells[Array.IndexOf(header, "cds")] = cds;
+            cells[Array.IndexOf(header, "rtype")] = "D";
+            cells[Array.IndexOf(header, "studentgroup")] = group;
+            return string.Join('\t', cells);
+        }
+
+        // Lines 2-3: one district's HI and AA; line 4: another's HI; line 5: the first's HI again.
+        lines = [lines[0], Row("27661590000000", "HI"), Row("27661590000000", "AA"), Row("27659870000000", "HI"), Row("27661590000000", "HI")];
+        File.WriteAllLines(tmp.File("chronicdownload2024.txt"), lines);
+        var ex = Should.Throw<InputFileException>(() => DashboardDataSet.Load(tmp.Path, 2024, [Indicator.Chronic], new HashSet<Indicator> { Indicator.Chronic }));
+        ex.Line.ShouldBe(5);
+        ex.Message.ShouldContain("duplicate row for 27661590000000 student group HI: already given on line 2");
+    }
+
+    [Fact]
     public void Files_read_side_by_side_report_the_first_bad_file_in_indicator_order()
     {
         using var tmp = RepoPaths.NewTempDir();
