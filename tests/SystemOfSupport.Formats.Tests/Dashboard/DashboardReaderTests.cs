@@ -13,6 +13,19 @@ public class DashboardReaderTests
         return DashboardDataSet.Load(dir, year, rules.IndicatorsUsed, rules.ColoredIndicators);
     }
 
+    /// <summary>A copy of <paramref name="template"/> (a data line) with the named columns set.</summary>
+    private static string Edited(string headerLine, string template, params (string Column, string Value)[] set)
+    {
+        var header = headerLine.Split('\t');
+        var cells = template.Split('\t');
+        foreach (var (column, value) in set)
+        {
+            cells[Array.IndexOf(header, column)] = value;
+        }
+
+        return string.Join('\t', cells);
+    }
+
     [Theory]
     [InlineData("eladownload2024.txt", Indicator.Ela, 2024, false)]
     [InlineData("CHRONIC_2024.txt", Indicator.Chronic, 2024, true)]
@@ -51,16 +64,8 @@ public class DashboardReaderTests
         using var tmp = RepoPaths.NewTempDir();
         var source = Path.Combine(RepoPaths.MontereyDashboard(2024), "chronicdownload2024.txt");
         var lines = File.ReadAllLines(source).ToList();
-        var header = lines[0].Split('\t');
-        string Row(string cds, string rtype, string charter)
-        {
-            var cells = lines[1].Split('\t');
-            cells[Array.IndexOf(header, "cds")] = cds;
-            cells[Array.IndexOf(header, "rtype")] = rtype;
-            cells[Array.IndexOf(header, "charter_flag")] = charter;
-            cells[Array.IndexOf(header, "currdenom")] = "not parsed";
-            return string.Join('\t', cells);
-        }
+        string Row(string cds, string rtype, string charter) =>
+            Edited(lines[0], lines[1], ("cds", cds), ("rtype", rtype), ("charter_flag", charter), ("currdenom", "not parsed"));
 
         lines.Add(Row("00000000000000", "X", string.Empty));
         lines.Add(Row("27661592730058", "S", "N"));
@@ -75,15 +80,7 @@ public class DashboardReaderTests
         using var tmp = RepoPaths.NewTempDir();
         var source = Path.Combine(RepoPaths.MontereyDashboard(2024), "chronicdownload2024.txt");
         var lines = File.ReadAllLines(source).Take(2).ToList();
-        var header = lines[0].Split('\t');
-        string Row(string cds, string rtype, string charter)
-        {
-            var cells = lines[1].Split('\t');
-            cells[Array.IndexOf(header, "cds")] = cds;
-            cells[Array.IndexOf(header, "rtype")] = rtype;
-            cells[Array.IndexOf(header, "charter_flag")] = charter;
-            return string.Join('\t', cells);
-        }
+        string Row(string cds, string rtype, string charter) => Edited(lines[0], lines[1], ("cds", cds), ("rtype", rtype), ("charter_flag", charter));
 
         lines.Add(Row("27661592730058", " s ", "n"));
         lines.Add(Row("00000000000000", "x", string.Empty));
@@ -100,15 +97,7 @@ public class DashboardReaderTests
         using var tmp = RepoPaths.NewTempDir();
         var source = Path.Combine(RepoPaths.MontereyDashboard(2024), "chronicdownload2024.txt");
         var lines = File.ReadAllLines(source).Take(2).ToList();
-        var header = lines[0].Split('\t');
-        string Row(string cds, string group)
-        {
-            var cells = lines[1].Split('\t');
-            cells[Array.IndexOf(header, "cds")] = cds;
-            cells[Array.IndexOf(header, "rtype")] = "D";
-            cells[Array.IndexOf(header, "studentgroup")] = group;
-            return string.Join('\t', cells);
-        }
+        string Row(string cds, string group) => Edited(lines[0], lines[1], ("cds", cds), ("rtype", "D"), ("studentgroup", group));
 
         // Lines 2-3: one district's HI and AA; line 4: another's HI; line 5: the first's HI again.
         lines = [lines[0], Row("27661590000000", "HI"), Row("27661590000000", "AA"), Row("27659870000000", "HI"), Row("27661590000000", "HI")];
