@@ -9,7 +9,7 @@ using SystemOfSupport.Formats.Synthetic;
 namespace SystemOfSupport.Benchmarks;
 
 /// <summary>
-/// <c>--e2e [--command determine|verify|funding|forecast] [--runs 5] [--scale 1.0] [--seed 1] [--data DIR]</c>: the whole determination on a generated full-state
+/// <c>--e2e [--command determine|verify|funding|forecast] [--runs 5] [--scale 1.0] [--seed 1] [--data DIR] [--keep-garbage]</c>: the whole determination on a generated full-state
 /// synthetic set (read, decide, write xlsx, csv, json), timed over several runs in one process, with the stages of
 /// the median run, and the same determination's core in DuckDB SQL over the same files.
 /// </summary>
@@ -68,12 +68,22 @@ internal static class EndToEnd
             return 0;
         }
 
+        var keepGarbage = args.Contains("--keep-garbage");
         var results = new List<(double Total, double Run, double Write, double Cpu, List<(string Step, Sample Spent)> Stages)>();
         DeterminationRun? last = null;
         for (var i = 1 - warmups; i <= runs; i++)
         {
-            // The previous run is not held while this one is decided (as in `sos determine`, which decides one).
+            // The previous run is not held while this one is decided (as in `sos determine`, which decides one), and its
+            // garbage is collected before the clock starts, as BenchmarkDotNet does between iterations: a fresh process
+            // starts with an empty heap, and without this a run pays for collecting the run before it.
             last = null;
+            if (!keepGarbage)
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+
             var stages = new StageClock();
             var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var run = DeterminationRunner.Run(request, stages);

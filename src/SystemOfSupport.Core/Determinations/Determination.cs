@@ -39,6 +39,19 @@ public sealed record Finding
 
     public string Explanation => explanation ?? source!.Explain(group, Evidence, leaLevel);
 
+    /// <summary><see cref="Explanation"/>'s words written into <paramref name="text"/>, without making a string.</summary>
+    public void Explain(ref Rules.SpanText text)
+    {
+        if (explanation is not null)
+        {
+            text.Append(explanation);
+        }
+        else
+        {
+            source!.Explain(ref text, group, Evidence, leaLevel);
+        }
+    }
+
     public IReadOnlyList<IndicatorResult> Evidence { get; }
 }
 

@@ -46,39 +46,110 @@ public abstract record Criterion(GroupScope Scope)
     public abstract CriterionOutcome Evaluate(StudentGroup group, IIndicatorResults results, bool leaLevel);
 
     /// <summary>The outcome in words, from the rows <see cref="Evaluate"/> gave as its evidence.</summary>
-    public abstract string Explain(StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel);
+    public string Explain(StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel)
+    {
+        for (var room = 256; ; room *= 4)
+        {
+            var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(room);
+            try
+            {
+                var text = new SpanText(buffer);
+                Explain(ref text, group, evidence, leaLevel);
+                if (text.Fits)
+                {
+                    return new string(buffer, 0, text.Length);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Explain(StudentGroup, IReadOnlyList{IndicatorResult}, bool)"/>'s words written into <paramref name="text"/>,
+    /// without a string: the findings file writes half a million of them.
+    /// </summary>
+    public abstract void Explain(ref SpanText text, StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel);
 
     /// <summary>The evidence row of one indicator, or null when there was none.</summary>
     protected static IndicatorResult? EvidenceOn(IReadOnlyList<IndicatorResult> evidence, Indicator indicator)
     {
-        foreach (var r in evidence)
+        for (var i = 0; i < evidence.Count; i++)
         {
-            if (r.Indicator == indicator)
+            if (evidence[i].Indicator == indicator)
             {
-                return r;
+                return evidence[i];
             }
         }
 
         return null;
     }
 
-    protected static string Describe(Indicator indicator, IndicatorResult? r) => r switch
+    /// <summary>"English Language Arts: Orange (status level 1, change level 5, 31 students)", or why there is no color.</summary>
+    protected static void Describe(ref SpanText text, Indicator indicator, IndicatorResult? r)
     {
-        null => NoResult[indicator],
-        { HasColor: true } => $"{indicator.DisplayName()}: {r.Color} (status level {r.StatusLevel}, change level {r.ChangeLevel}, {Students(r.CurrentDenominator)})",
-        _ => $"{indicator.DisplayName()}: no color ({NoColorReason(r)})",
-    };
+        if (r is null)
+        {
+            text.Append(NoResult[indicator]);
+            return;
+        }
+
+        text.Append(indicator.DisplayName());
+        if (r.HasColor)
+        {
+            text.Append(": ");
+            text.Append(r.Color);
+            text.Append(" (status level ");
+            text.Append(r.StatusLevel);
+            text.Append(", change level ");
+            text.Append(r.ChangeLevel);
+            text.Append(", ");
+            Students(ref text, r.CurrentDenominator);
+            text.Append(")");
+            return;
+        }
+
+        text.Append(": no color (");
+        if (r.CurrentDenominator is null or < 11)
+        {
+            Students(ref text, r.CurrentDenominator);
+            text.Append(", too few to report");
+        }
+        else if (r.AccountabilityMet == false || r.PriorDenominator is null)
+        {
+            Students(ref text, r.CurrentDenominator);
+            text.Append(" this year, ");
+            if (r.PriorDenominator is { } prior)
+            {
+                text.Append(prior);
+            }
+            else
+            {
+                text.Append("none");
+            }
+
+            text.Append(" last year: n-size not met in both years");
+        }
+        else
+        {
+            text.Append("not rated");
+        }
+
+        text.Append(")");
+    }
 
     /// <summary>The words for a missing result, one string per indicator shared by every finding that says them.</summary>
     protected static FrozenDictionary<Indicator, string> NoResult { get; } =
         Enum.GetValues<Indicator>().ToFrozenDictionary(i => i, i => $"{i.DisplayName()}: no result");
 
-    protected static string Students(int? count) => count == 1 ? "1 student" : $"{count ?? 0} students";
-
-    private static string NoColorReason(IndicatorResult r) =>
-        r.CurrentDenominator is null or < 11 ? $"{Students(r.CurrentDenominator)}, too few to report"
-        : r.AccountabilityMet == false || r.PriorDenominator is null ? $"{Students(r.CurrentDenominator)} this year, {r.PriorDenominator?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} last year: n-size not met in both years"
-        : "not rated";
+    /// <summary>"1 student", "31 students"; no count is "0 students".</summary>
+    protected static void Students(ref SpanText text, int? count)
+    {
+        text.Append(count ?? 0);
+        text.Append(count == 1 ? " student" : " students");
+    }
 }
 
 /// <summary>The published color of one indicator is one of the given colors (e.g. Red; or Red or Orange).</summary>
@@ -96,7 +167,8 @@ public sealed record ColorCriterion(Indicator Indicator, IReadOnlySet<DashboardC
         return new CriterionOutcome(met, r is null ? [] : [r], this, group, leaLevel);
     }
 
-    public override string Explain(StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel) => Describe(Indicator, EvidenceOn(evidence, Indicator));
+    public override void Explain(ref SpanText text, StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel) =>
+        Describe(ref text, Indicator, EvidenceOn(evidence, Indicator));
 }
 
 /// <summary>Red on both of two indicators, or Red on one and Orange on the other (ELA and Math).</summary>
@@ -125,8 +197,12 @@ public sealed record RedAndRedOrOrangeCriterion(Indicator First, Indicator Secon
         return new CriterionOutcome(met, evidence, this, group, leaLevel);
     }
 
-    public override string Explain(StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel) =>
-        $"{Describe(First, EvidenceOn(evidence, First))}; {Describe(Second, EvidenceOn(evidence, Second))}";
+    public override void Explain(ref SpanText text, StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel)
+    {
+        Describe(ref text, First, EvidenceOn(evidence, First));
+        text.Append("; ");
+        Describe(ref text, Second, EvidenceOn(evidence, Second));
+    }
 }
 
 /// <summary>
@@ -182,25 +258,48 @@ public sealed record StatusLevelCriterion(
         return new CriterionOutcome(met, evidence, this, group, leaLevel);
     }
 
-    public override string Explain(StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel)
+    public override void Explain(ref SpanText text, StudentGroup group, IReadOnlyList<IndicatorResult> evidence, bool leaLevel)
     {
-        var parts = new List<string>(On.Count);
-        foreach (var indicator in On)
+        for (var i = 0; i < On.Count; i++)
         {
+            var indicator = On[i];
+            if (i > 0)
+            {
+                text.Append("; ");
+            }
+
             var r = EvidenceOn(evidence, indicator);
             if (r is null)
             {
-                parts.Add(NoResult[indicator]);
+                text.Append(NoResult[indicator]);
                 continue;
             }
 
-            var sizeOk = SizeMet(r, group, leaLevel);
-            parts.Add(r.StatusLevel == 0
-                ? $"{indicator.DisplayName()}: no status ({Students(r.CurrentDenominator)})"
-                : $"{indicator.DisplayName()}: status level {r.StatusLevel}{(r.CurrentStatus is { } s ? $" ({s.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : string.Empty)}, {Students(r.CurrentDenominator)}{(sizeOk ? string.Empty : ", n-size not met")}");
-        }
+            text.Append(indicator.DisplayName());
+            if (r.StatusLevel == 0)
+            {
+                text.Append(": no status (");
+                Students(ref text, r.CurrentDenominator);
+                text.Append(")");
+                continue;
+            }
 
-        return string.Join("; ", parts);
+            text.Append(": status level ");
+            text.Append(r.StatusLevel);
+            if (r.CurrentStatus is { } s)
+            {
+                text.Append(" (");
+                text.Append(s);
+                text.Append(")");
+            }
+
+            text.Append(", ");
+            Students(ref text, r.CurrentDenominator);
+            if (!SizeMet(r, group, leaLevel))
+            {
+                text.Append(", n-size not met");
+            }
+        }
     }
 
     private bool SizeMet(IndicatorResult r, StudentGroup group, bool leaLevel) =>
