@@ -2,9 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using SystemOfSupport.Core.Domain;
 
 namespace SystemOfSupport.Formats.Xlsx;
@@ -62,8 +59,8 @@ public sealed record XlsxRow(int RowNumber, IReadOnlyList<XlsxCell> Cells)
 }
 
 /// <summary>
-/// Reads the cells of an xlsx worksheet as text, streaming the sheet (SAX) rather than loading it as a DOM.
-/// Shared strings are resolved; numbers are their text as stored (dates stay serial numbers); booleans are
+/// Reads the cells of an xlsx worksheet as text, streaming the zip's XML parts (no document model, no buffered
+/// parts). Shared strings are resolved; numbers are their text as stored (dates stay serial numbers); booleans are
 /// <c>TRUE</c>/<c>FALSE</c>; empty cells are omitted. Anything unreadable becomes an <see cref="InputFileException"/>.
 /// </summary>
 public static class XlsxSheetReader
@@ -85,8 +82,8 @@ public static class XlsxSheetReader
         ArgumentNullException.ThrowIfNull(path);
         return Guard(path, () =>
         {
-            using var document = Open(path);
-            return SheetList(path, document).Select(s => s.Name).ToList();
+            using var package = Package.Open(path);
+            return package.Sheets.Select(s => s.Name).ToList();
         });
     }
 
@@ -143,14 +140,11 @@ public static class XlsxSheetReader
         return n;
     }
 
-    private sealed record SheetInfo(string Name, string RelationshipId);
-
     private static IEnumerable<XlsxRow> ReadRowsCore(string path, string? sheetName)
     {
-        using var document = Open(path);
-        var workbookPart = document.WorkbookPart ?? throw Unreadable(path, "missing workbook part");
-        var sheets = SheetList(path, document);
-        SheetInfo sheet;
+        using var package = Package.Open(path);
+        var sheets = package.Sheets;
+        Package.Sheet sheet;
         if (sheetName is null)
         {
             sheet = sheets.Count > 0 ? sheets[0] : throw Unreadable(path, "the workbook has no sheets");
@@ -165,56 +159,137 @@ public static class XlsxSheetReader
                     $"has no sheet named '{sheetName}'; sheets: {string.Join(", ", sheets.Select(s => $"'{s.Name}'"))}");
         }
 
-        if (workbookPart.GetPartById(sheet.RelationshipId) is not WorksheetPart worksheetPart)
+        if (!sheet.IsWorksheet)
         {
             throw Unreadable(path, $"sheet '{sheet.Name}' is not a worksheet");
         }
 
-        RefuseDeepXml(path, worksheetPart);
-        var sharedStrings = LoadSharedStrings(path, workbookPart);
-
-        using var reader = OpenXmlReader.Create(worksheetPart);
+        var sharedStrings = package.SharedStrings();
+        using var reader = package.OpenXml(sheet.Part);
         var lastRow = 0;
+        var rowNumber = 0;
+        List<XlsxCell>? cells = null;
+        var lastColumn = 0;
+        var cell = new CellBeingRead();
+        var item = new ItemText();
         while (reader.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            switch (reader.NodeType)
             {
-                continue;
+                case XmlNodeType.Element:
+                    var empty = reader.IsEmptyElement;
+                    switch (reader.LocalName)
+                    {
+                        case "row":
+                            var r = reader.GetAttribute("r");
+                            rowNumber = r is null ? lastRow + 1
+                                : uint.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (n > 0 ? checked((int)n) : lastRow + 1)
+                                : throw Unreadable(path, $"row number '{r}' is not a number");
+                            lastRow = rowNumber;
+                            (cells, lastColumn) = ([], 0);
+                            if (empty)
+                            {
+                                yield return EndRow(rowNumber, cells);
+                                cells = null;
+                            }
+
+                            break;
+                        case "c" when cells is not null:
+                            var reference = reader.GetAttribute("r");
+                            var column = ColumnNumber(reference);
+                            if (column <= 0)
+                            {
+                                column = lastColumn + 1;
+                            }
+
+                            if (column > MaxColumns)
+                            {
+                                throw new InputFileException(path, rowNumber, null, $"not a readable xlsx workbook: cell '{reference}' is past Excel's last column (XFD)");
+                            }
+
+                            lastColumn = column;
+                            cell.Start(column, reader.GetAttribute("t"));
+                            if (empty)
+                            {
+                                AddCell(path, cells, cell, item, sharedStrings, rowNumber);
+                            }
+
+                            break;
+                        case "v" when cell.Open && !empty:
+                            cell.InValue = true;
+                            break;
+                        case "is" when cell.Open:
+                            cell.HasInline = true;
+                            item.Start(reader.Depth);
+                            break;
+                        default:
+                            if (cell.HasInline && !empty)
+                            {
+                                item.Enter(reader.LocalName, reader.Depth);
+                            }
+
+                            break;
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    switch (reader.LocalName)
+                    {
+                        case "row" when cells is not null:
+                            yield return EndRow(rowNumber, cells);
+                            cells = null;
+                            break;
+                        case "c" when cell.Open && cells is not null:
+                            AddCell(path, cells, cell, item, sharedStrings, rowNumber);
+                            break;
+                        case "v" when cell.InValue:
+                            cell.InValue = false;
+                            break;
+                        default:
+                            if (cell.HasInline)
+                            {
+                                item.Leave(reader.Depth);
+                            }
+
+                            break;
+                    }
+
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (cell.InValue)
+                    {
+                        cell.Value = cell.Value is null ? reader.Value : cell.Value + reader.Value;
+                    }
+                    else if (cell.HasInline)
+                    {
+                        item.Text(reader.Value);
+                    }
+
+                    break;
             }
-
-            var row = (Row)reader.LoadCurrentElement()!;
-            var rowNumber = row.RowIndex?.Value is uint r && r > 0 ? checked((int)r) : lastRow + 1;
-            lastRow = rowNumber;
-            var cells = new List<XlsxCell>();
-            var lastColumn = 0;
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var column = ColumnNumber(cell.CellReference?.Value);
-                if (column <= 0)
-                {
-                    column = lastColumn + 1;
-                }
-
-                if (column > MaxColumns)
-                {
-                    throw new InputFileException(path, rowNumber, null, $"not a readable xlsx workbook: cell '{cell.CellReference?.Value}' is past Excel's last column (XFD)");
-                }
-
-                lastColumn = column;
-                var text = CellText(path, cell, sharedStrings, rowNumber, column);
-                if (!string.IsNullOrEmpty(text))
-                {
-                    cells.Add(new XlsxCell(column, text));
-                }
-            }
-
-            if (cells.Count > 1 && !IsSorted(cells))
-            {
-                cells.Sort((a, b) => a.Column.CompareTo(b.Column));
-            }
-
-            yield return new XlsxRow(rowNumber, cells);
         }
+    }
+
+    private static XlsxRow EndRow(int rowNumber, List<XlsxCell> cells)
+    {
+        if (cells.Count > 1 && !IsSorted(cells))
+        {
+            cells.Sort((a, b) => a.Column.CompareTo(b.Column));
+        }
+
+        return new XlsxRow(rowNumber, cells);
+    }
+
+    private static void AddCell(string path, List<XlsxCell> cells, CellBeingRead cell, ItemText item, List<string> sharedStrings, int row)
+    {
+        var text = CellText(path, cell, item, sharedStrings, row);
+        if (!string.IsNullOrEmpty(text))
+        {
+            cells.Add(new XlsxCell(cell.Column, text));
+        }
+
+        cell.Open = false;
+        cell.HasInline = false;
     }
 
     private static bool IsSorted(List<XlsxCell> cells)
@@ -230,143 +305,403 @@ public static class XlsxSheetReader
         return true;
     }
 
-    private static string? CellText(string path, Cell cell, List<string> sharedStrings, int row, int column)
+    private static string? CellText(string path, CellBeingRead cell, ItemText item, List<string> sharedStrings, int row)
     {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString)
+        var raw = cell.Value;
+        switch (cell.Type)
         {
-            return cell.InlineString is { } inline ? ItemText(inline) : cell.CellValue?.Text;
+            case "inlineStr":
+                return cell.HasInline ? item.Result() : raw;
+            case "s" when raw is not null:
+                if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= sharedStrings.Count)
+                {
+                    throw new InputFileException(path, row, cell.Column, $"not a readable xlsx workbook: shared string index '{raw}' is out of range");
+                }
+
+                return sharedStrings[index];
+            case "b" when raw is not null:
+                return raw.Trim() switch
+                {
+                    "1" => "TRUE",
+                    "0" => "FALSE",
+                    var other => other,
+                };
+            default:
+                return raw;
         }
-
-        var raw = cell.CellValue?.Text;
-        if (raw is null)
-        {
-            return null;
-        }
-
-        if (type == CellValues.SharedString)
-        {
-            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= sharedStrings.Count)
-            {
-                throw new InputFileException(path, row, column, $"not a readable xlsx workbook: shared string index '{raw}' is out of range");
-            }
-
-            return sharedStrings[index];
-        }
-
-        if (type == CellValues.Boolean)
-        {
-            return raw.Trim() switch
-            {
-                "1" => "TRUE",
-                "0" => "FALSE",
-                var other => other,
-            };
-        }
-
-        return raw;
     }
 
-    /// <summary>The text of a shared-string item or inline string: its plain text, or its runs' text joined (phonetic runs skipped).</summary>
-    private static string ItemText(OpenXmlElement item)
+    /// <summary>The cell being read: its column, its type (<c>t</c>) and its value (<c>v</c>) so far.</summary>
+    private sealed class CellBeingRead
     {
-        string? plain = null;
-        StringBuilder? runs = null;
-        foreach (var child in item.ChildElements)
+        public bool Open { get; set; }
+
+        public int Column { get; private set; }
+
+        public string? Type { get; private set; }
+
+        public string? Value { get; set; }
+
+        public bool InValue { get; set; }
+
+        public bool HasInline { get; set; }
+
+        public void Start(int column, string? type)
         {
-            switch (child)
+            (Open, Column, Type, Value, InValue, HasInline) = (true, column, type, null, false, false);
+        }
+    }
+
+    /// <summary>
+    /// The text of a shared-string item or inline string: its plain text (<c>t</c>), then its runs' text (<c>r/t</c>)
+    /// joined; phonetic runs and properties are skipped.
+    /// </summary>
+    private sealed class ItemText
+    {
+        private readonly StringBuilder runs = new();
+        private string? plain;
+        private bool hasRuns;
+        private int itemDepth;
+        private int runDepth = -1;
+        private int textDepth = -1;
+        private bool textInRun;
+
+        /// <summary>A new item, whose element is at <paramref name="depth"/>.</summary>
+        public void Start(int depth)
+        {
+            (itemDepth, plain, hasRuns, runDepth, textDepth) = (depth, null, false, -1, -1);
+            runs.Clear();
+        }
+
+        /// <summary>An element inside the item opens, at <paramref name="depth"/>; the item's own children are one deeper than it.</summary>
+        public void Enter(string name, int depth)
+        {
+            if (textDepth >= 0)
             {
-                case DocumentFormat.OpenXml.Spreadsheet.Text t:
-                    plain = (plain ?? string.Empty) + t.Text;
-                    break;
-                case Run run:
-                    runs ??= new StringBuilder();
-                    foreach (var rt in run.Elements<DocumentFormat.OpenXml.Spreadsheet.Text>())
+                return;
+            }
+
+            if (name == "r" && runDepth < 0 && depth == itemDepth + 1)
+            {
+                (runDepth, hasRuns) = (depth, true);
+            }
+            else if (name == "t" && depth == (runDepth < 0 ? itemDepth : runDepth) + 1)
+            {
+                (textDepth, textInRun) = (depth, runDepth >= 0);
+                if (!textInRun)
+                {
+                    plain ??= string.Empty;
+                }
+            }
+        }
+
+        public void Leave(int depth)
+        {
+            if (depth == textDepth)
+            {
+                textDepth = -1;
+            }
+            else if (depth == runDepth)
+            {
+                runDepth = -1;
+            }
+        }
+
+        public void Text(string value)
+        {
+            if (textDepth < 0)
+            {
+                return;
+            }
+
+            if (textInRun)
+            {
+                runs.Append(value);
+            }
+            else
+            {
+                plain += value;
+            }
+        }
+
+        public string Result() => hasRuns ? (plain ?? string.Empty) + runs : plain ?? string.Empty;
+    }
+
+    /// <summary>
+    /// An xlsx file's zip and the parts this reader needs, found through the package's relationships: the workbook,
+    /// its sheets in order, and its shared strings.
+    /// </summary>
+    private sealed class Package : IDisposable
+    {
+        private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        private const string StrictRelationshipsNamespace = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
+        private readonly string path;
+        private readonly ZipArchive zip;
+        private readonly Dictionary<string, ZipArchiveEntry> entries = new(StringComparer.OrdinalIgnoreCase);
+        private readonly string? sharedStringsPart;
+
+        private Package(string path, ZipArchive zip)
+        {
+            (this.path, this.zip) = (path, zip);
+            foreach (var entry in zip.Entries)
+            {
+                // A zip bomb (a small file whose sheet inflates to gigabytes) is refused from the sizes the zip declares,
+                // before anything is inflated; MaxCharactersInPart stops a part that inflates past what it declared.
+                if (entry.Length > MaxPartBytes)
+                {
+                    throw Unreadable(path, $"part '{entry.FullName}' inflates to {entry.Length:N0} bytes, more than the {MaxPartBytes:N0} a workbook of this kind needs (a damaged file or a zip bomb)");
+                }
+
+                entries.TryAdd(entry.FullName.TrimStart('/'), entry);
+            }
+
+            var workbook = Relationships(string.Empty).FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal))?.Target
+                ?? throw Unreadable(path, "missing workbook part");
+            if (!entries.ContainsKey(workbook))
+            {
+                throw Unreadable(path, "missing workbook part");
+            }
+
+            var related = Relationships(workbook);
+            sharedStringsPart = related.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal))?.Target;
+            var byId = related.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var sheets = new List<Sheet>();
+            using (var reader = OpenXml(workbook))
+            {
+                while (reader.Read())
+                {
+                    if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "sheet")
                     {
-                        runs.Append(rt.Text);
+                        continue;
                     }
 
-                    break;
+                    var name = reader.GetAttribute("name");
+                    var id = reader.GetAttribute("id", RelationshipsNamespace) ?? reader.GetAttribute("id", StrictRelationshipsNamespace);
+                    if (name is null || id is null)
+                    {
+                        continue;
+                    }
+
+                    var target = byId.GetValueOrDefault(id) ?? throw Unreadable(path, $"sheet '{name}' has no part");
+                    sheets.Add(new Sheet(name, target.Target, target.Type.EndsWith("/worksheet", StringComparison.Ordinal)));
+                }
+            }
+
+            Sheets = sheets;
+        }
+
+        public sealed record Sheet(string Name, string Part, bool IsWorksheet);
+
+        private sealed record Relationship(string Id, string Type, string Target);
+
+        public IReadOnlyList<Sheet> Sheets { get; }
+
+        public static Package Open(string path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new InputFileException(path, null, null, "not a readable xlsx workbook: file not found");
+            }
+
+            var zip = ZipFile.OpenRead(path);
+            try
+            {
+                return new Package(path, zip);
+            }
+            catch
+            {
+                zip.Dispose();
+                throw;
             }
         }
 
-        return runs is null ? plain ?? string.Empty : (plain ?? string.Empty) + runs;
-    }
-
-    private static List<string> LoadSharedStrings(string path, WorkbookPart workbookPart)
-    {
-        var list = new List<string>();
-        var part = workbookPart.SharedStringTablePart;
-        if (part is null)
+        /// <summary>The shared-string table, in order (empty when the workbook has none).</summary>
+        public List<string> SharedStrings()
         {
+            var list = new List<string>();
+            if (sharedStringsPart is null || !entries.ContainsKey(sharedStringsPart))
+            {
+                return list;
+            }
+
+            using var reader = OpenXml(sharedStringsPart);
+            var item = new ItemText();
+            var inItem = false;
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element when reader.LocalName == "si":
+                        item.Start(reader.Depth);
+                        if (reader.IsEmptyElement)
+                        {
+                            list.Add(string.Empty);
+                        }
+                        else
+                        {
+                            inItem = true;
+                        }
+
+                        break;
+                    case XmlNodeType.Element when inItem && !reader.IsEmptyElement:
+                        item.Enter(reader.LocalName, reader.Depth);
+                        break;
+                    case XmlNodeType.EndElement when inItem && reader.LocalName == "si":
+                        list.Add(item.Result());
+                        inItem = false;
+                        break;
+                    case XmlNodeType.EndElement when inItem:
+                        item.Leave(reader.Depth);
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when inItem:
+                        item.Text(reader.Value);
+                        break;
+                }
+            }
+
             return list;
         }
 
-        RefuseDeepXml(path, part);
-
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        /// <summary>A part's XML, streamed, with its size and nesting bounded.</summary>
+        public DepthLimitedReader OpenXml(string part)
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-            {
-                list.Add(ItemText(reader.LoadCurrentElement()!));
-            }
+            var entry = entries.GetValueOrDefault(part) ?? throw Unreadable(path, $"missing part '/{part}'");
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, MaxCharactersInDocument = MaxCharactersInPart, IgnoreComments = true, IgnoreProcessingInstructions = true };
+            return new DepthLimitedReader(XmlReader.Create(entry.Open(), settings), path, "/" + part);
         }
 
-        return list;
+        public void Dispose() => zip.Dispose();
+
+        /// <summary>The relationships of a part ("" for the package), their targets resolved to zip entry names.</summary>
+        private List<Relationship> Relationships(string part)
+        {
+            var folder = part.Contains('/', StringComparison.Ordinal) ? part[..(part.LastIndexOf('/') + 1)] : string.Empty;
+            var relsName = folder + "_rels/" + part[folder.Length..] + ".rels";
+            var list = new List<Relationship>();
+            if (!entries.ContainsKey(relsName))
+            {
+                return list;
+            }
+
+            using var reader = OpenXml(relsName);
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship"
+                    && reader.GetAttribute("Id") is { } id && reader.GetAttribute("Type") is { } type && reader.GetAttribute("Target") is { } target
+                    && !string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase))
+                {
+                    list.Add(new Relationship(id, type, Resolve(folder, target)));
+                }
+            }
+
+            return list;
+        }
+
+        /// <summary>A relationship's target as a zip entry name: absolute ("/xl/…") or relative to the source's folder.</summary>
+        private static string Resolve(string folder, string target)
+        {
+            target = Uri.UnescapeDataString(target);
+            var segments = new List<string>();
+            foreach (var segment in ((target.StartsWith('/') ? string.Empty : folder) + target).Split('/'))
+            {
+                if (segment is "" or ".")
+                {
+                    continue;
+                }
+
+                if (segment == "..")
+                {
+                    if (segments.Count > 0)
+                    {
+                        segments.RemoveAt(segments.Count - 1);
+                    }
+
+                    continue;
+                }
+
+                segments.Add(segment);
+            }
+
+            return string.Join('/', segments);
+        }
     }
 
     /// <summary>
-    /// A row or shared string is loaded as an element tree, recursively: XML nested thousands deep would overflow the
-    /// stack and end the process. One streaming pass refuses it first (SpreadsheetML is a few levels deep).
+    /// Refuses XML nested deeper than SpreadsheetML ever is, as it is read: a part nested thousands deep is damage or
+    /// an attack, and is refused with its line.
     /// </summary>
-    private static void RefuseDeepXml(string path, OpenXmlPart part)
+    internal sealed class DepthLimitedReader(XmlReader inner, string path, string part) : XmlReader
     {
-        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, MaxCharactersInDocument = MaxCharactersInPart, IgnoreWhitespace = true });
-        while (reader.Read())
+        public override bool Read()
         {
-            if (reader.Depth > MaxXmlDepth)
+            if (!inner.Read())
             {
-                throw new InputFileException(path, null, null, $"not a readable xlsx workbook: {part.Uri} nests elements more than {MaxXmlDepth} deep (line {((IXmlLineInfo)reader).LineNumber})");
+                return false;
             }
-        }
-    }
 
-    private static List<SheetInfo> SheetList(string path, SpreadsheetDocument document)
-    {
-        var workbook = document.WorkbookPart?.Workbook ?? throw Unreadable(path, "missing workbook part");
-        var sheets = workbook.Sheets?.Elements<Sheet>() ?? [];
-        return sheets
-            .Where(s => s.Name?.Value is not null && s.Id?.Value is not null)
-            .Select(s => new SheetInfo(s.Name!.Value!, s.Id!.Value!))
-            .ToList();
-    }
+            if (inner.Depth > MaxXmlDepth)
+            {
+                throw new InputFileException(path, null, null, $"not a readable xlsx workbook: {part} nests elements more than {MaxXmlDepth} deep (line {((IXmlLineInfo)inner).LineNumber})");
+            }
 
-    private static SpreadsheetDocument Open(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InputFileException(path, null, null, "not a readable xlsx workbook: file not found");
+            return true;
         }
 
-        RefuseOversizedParts(path);
-        return SpreadsheetDocument.Open(path, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
-    }
+        public override XmlNodeType NodeType => inner.NodeType;
 
-    /// <summary>
-    /// A zip bomb (a small file whose sheet inflates to gigabytes) is refused from the sizes the zip declares, before
-    /// anything is inflated; <see cref="MaxCharactersInPart"/> stops a part that inflates past what it declared.
-    /// </summary>
-    private static void RefuseOversizedParts(string path)
-    {
-        using var zip = ZipFile.OpenRead(path);
-        foreach (var entry in zip.Entries)
+        public override string LocalName => inner.LocalName;
+
+        public override string NamespaceURI => inner.NamespaceURI;
+
+        public override string Prefix => inner.Prefix;
+
+        public override string Value => inner.Value;
+
+        public override int Depth => inner.Depth;
+
+        public override string BaseURI => inner.BaseURI;
+
+        public override bool IsEmptyElement => inner.IsEmptyElement;
+
+        public override int AttributeCount => inner.AttributeCount;
+
+        public override bool EOF => inner.EOF;
+
+        public override ReadState ReadState => inner.ReadState;
+
+        public override XmlNameTable NameTable => inner.NameTable;
+
+        public override string GetAttribute(int i) => inner.GetAttribute(i);
+
+        public override string? GetAttribute(string name) => inner.GetAttribute(name);
+
+        public override string? GetAttribute(string name, string? namespaceURI) => inner.GetAttribute(name, namespaceURI);
+
+        public override string? LookupNamespace(string prefix) => inner.LookupNamespace(prefix);
+
+        public override bool MoveToAttribute(string name) => inner.MoveToAttribute(name);
+
+        public override bool MoveToAttribute(string name, string? ns) => inner.MoveToAttribute(name, ns);
+
+        public override bool MoveToElement() => inner.MoveToElement();
+
+        public override bool MoveToFirstAttribute() => inner.MoveToFirstAttribute();
+
+        public override bool MoveToNextAttribute() => inner.MoveToNextAttribute();
+
+        public override bool ReadAttributeValue() => inner.ReadAttributeValue();
+
+        public override void ResolveEntity() => inner.ResolveEntity();
+
+        protected override void Dispose(bool disposing)
         {
-            if (entry.Length > MaxPartBytes)
+            if (disposing)
             {
-                throw Unreadable(path, $"part '{entry.FullName}' inflates to {entry.Length:N0} bytes, more than the {MaxPartBytes:N0} a workbook of this kind needs (a damaged file or a zip bomb)");
+                inner.Dispose();
             }
+
+            base.Dispose(disposing);
         }
     }
 
@@ -374,7 +709,7 @@ public static class XlsxSheetReader
         new(path, null, null, "not a readable xlsx workbook: " + why);
 
     private static bool IsReadFailure(Exception ex) =>
-        ex is OpenXmlPackageException or InvalidDataException or IOException or XmlException or InvalidOperationException
+        ex is InvalidDataException or IOException or XmlException or InvalidOperationException
             or UnauthorizedAccessException or FormatException or ArgumentException or KeyNotFoundException or OverflowException;
 
     private static T Guard<T>(string path, Func<T> action)
