@@ -83,7 +83,7 @@ public static class FindingsJson
         writer.Flush();
     }
 
-    /// <summary>Items per chunk, and chunks serialized at once: 128 LEAs, a few MB of buffers.</summary>
+    /// <summary>Items per chunk, and chunks in flight at once: 128 LEAs, a few MB of buffers.</summary>
     public const int ChunkSize = 16, ChunksAtOnce = 8;
 
     /// <summary>One window's buffers (a statewide chunk is ~0.5 MB), shared by both lists of a file: rented, and given back at the end.</summary>
@@ -105,41 +105,31 @@ public static class FindingsJson
     private static JsonWriterOptions WriterOptions => new() { Encoder = WriteOptions.Encoder, Indented = WriteOptions.WriteIndented, MaxDepth = WriteOptions.MaxDepth };
 
     /// <summary>
-    /// A JSON array of <paramref name="items"/>, the same bytes as the serializer writes: a few chunks at a time are
-    /// serialized side by side into their own buffers, then copied in order and flushed, so memory stays at a window's
-    /// worth of chunks, not the whole array.
+    /// A JSON array of <paramref name="items"/>, the same bytes as the serializer writes. Chunks are serialized on the
+    /// thread pool into their own buffers, at most <see cref="ChunksAtOnce"/> ahead of the one being written, and
+    /// copied out in order as each is done: the cores keep serializing while the file is written, and memory stays at
+    /// a window's worth of chunks, not the whole array.
     /// </summary>
     private static void WriteSideBySide<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, ChunkBuffers reused)
     {
-        var chunks = (items.Count + ChunkSize - 1) / ChunkSize;
+        var count = (items.Count + ChunkSize - 1) / ChunkSize;
         var (buffers, ends) = (reused.Buffers, reused.Ends);
-        writer.WriteStartArray();
-        for (var first = 0; first < chunks; first += ChunksAtOnce)
+        // Chunk c uses slot c % ChunksAtOnce: chunk c + ChunksAtOnce starts only once chunk c is written.
+        var serializing = new Task?[ChunksAtOnce];
+        Task Start(int chunk) => Task.Run(() => Serialize(items, chunk, buffers[chunk % ChunksAtOnce] ??= new PooledBufferWriter(1 << 20), ends[chunk % ChunksAtOnce] ??= []));
+        try
         {
-            var slots = Enumerable.Range(0, Math.Min(ChunksAtOnce, chunks - first)).ToList();
-            InOrder.Map(slots, slot =>
+            for (var c = 0; c < Math.Min(ChunksAtOnce, count); c++)
             {
-                var buffer = buffers[slot] ??= new PooledBufferWriter(1 << 20);
-                var offsets = ends[slot] ??= [];
-                buffer.ResetWrittenCount();
-                offsets.Clear();
-                // The hand-written converters' structure is fixed (and the golden file holds it): the writer need not
-                // check every token's place.
-                using var chunkWriter = new Utf8JsonWriter(buffer, WriterOptions with { SkipValidation = true });
-                var start = (first + slot) * ChunkSize;
-                for (var i = start; i < Math.Min(start + ChunkSize, items.Count); i++)
-                {
-                    JsonSerializer.Serialize(chunkWriter, items[i], WriteOptions);
-                    chunkWriter.Flush();
-                    chunkWriter.Reset();
-                    offsets.Add(buffer.WrittenCount);
-                }
+                serializing[c] = Start(c);
+            }
 
-                return slot;
-            });
-
-            foreach (var slot in slots)
+            writer.WriteStartArray();
+            for (var c = 0; c < count; c++)
             {
+                var slot = c % ChunksAtOnce;
+                // The chunk's own exception, as a loop would throw it (the first failing chunk in order).
+                serializing[slot]!.GetAwaiter().GetResult();
                 var written = buffers[slot].WrittenSpan;
                 var from = 0;
                 foreach (var end in ends[slot])
@@ -150,10 +140,39 @@ public static class FindingsJson
 
                 // A chunk at a time: the writer's own buffer stays the size of one chunk.
                 writer.Flush();
+                serializing[slot] = c + ChunksAtOnce < count ? Start(c + ChunksAtOnce) : null;
+            }
+
+            writer.WriteEndArray();
+        }
+        finally
+        {
+            // After a failure, chunks still in flight write into the rented buffers: they finish before those go back.
+            foreach (var task in serializing)
+            {
+                if (task is not null)
+                {
+                    ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+                }
             }
         }
+    }
 
-        writer.WriteEndArray();
+    private static void Serialize<T>(IReadOnlyList<T> items, int chunk, PooledBufferWriter buffer, List<int> offsets)
+    {
+        buffer.ResetWrittenCount();
+        offsets.Clear();
+        // The hand-written converters' structure is fixed (and the golden file holds it): the writer need not check
+        // every token's place.
+        using var chunkWriter = new Utf8JsonWriter(buffer, WriterOptions with { SkipValidation = true });
+        var start = chunk * ChunkSize;
+        for (var i = start; i < Math.Min(start + ChunkSize, items.Count); i++)
+        {
+            JsonSerializer.Serialize(chunkWriter, items[i], WriteOptions);
+            chunkWriter.Flush();
+            chunkWriter.Reset();
+            offsets.Add(buffer.WrittenCount);
+        }
     }
 
     public static FindingsDocument Read(Stream stream) =>

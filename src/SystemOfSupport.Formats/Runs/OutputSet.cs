@@ -43,7 +43,7 @@ public static class OutputSet
             // The files are independent: written side by side, the first failure (in file order) reported.
             InOrder.Map(outputs.Select((o, i) => (o.Write, staged[i].Temp)).ToList(), o =>
             {
-                using var stream = new FileStream(o.Temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+                using var stream = new StagingFileStream(o.Temp);
                 o.Write(stream);
                 stream.Flush(flushToDisk: true);
                 return o.Temp;

@@ -16,7 +16,7 @@ internal static class AtomicFile
         var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            using (var stream = new StagingFileStream(temp))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
