@@ -20,8 +20,9 @@ internal static class EndToEnd
     public static int Run(string[] args)
     {
         var runs = Option(args, "--runs", 5);
-        // The JIT keeps compiling better code for the first few runs (tiering, PGO); the warm-ups absorb that.
-        var warmups = Math.Max(1, Option(args, "--warmup", 3));
+        // The JIT keeps compiling better code for the first few runs (tiering: a hot method is recompiled after 30
+        // calls, in the background); on this machine runs settle after four or five, and the warm-ups absorb that.
+        var warmups = Math.Max(1, Option(args, "--warmup", 5));
         var scale = Option(args, "--scale", 1.0);
         var seed = Option(args, "--seed", 1);
         var data = OptionText(args, "--data") ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"sos-e2e-{Year}-scale{scale}-seed{seed}"));
