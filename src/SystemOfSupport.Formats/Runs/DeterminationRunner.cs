@@ -77,21 +77,40 @@ public static class DeterminationRunner
         var certifications = request.CertificationsFile is null ? null : Calpads.CertificationReader.Read(request.CertificationsFile, directory);
         var calendar = request.CalendarFile is null ? Core.Calpads.CalpadsCalendar.BuiltIn : Calpads.CalpadsCalendarReader.Read(request.CalendarFile);
         warnings.AddRange(essa?.Warnings ?? []);
-        var workbooks = ReadHistory(request, progress);
         if (request.DashboardDirectory is null && given is null)
         {
-            return WithProviders(Replay(request, rules, workbooks, warnings), directory, essa?.Assessment, warnings);
+            return WithProviders(Replay(request, rules, ReadHistory(request, progress), warnings), directory, essa?.Assessment, warnings);
         }
 
+        // The history workbooks and the local-indicator files (one thread each) are read while the Dashboard files are
+        // (on every core); their errors still come in the order the reads always went: history, Dashboard, local.
+        var historyRead = Task.Run(() => ReadHistory(request, null));
+        var localRead = rules.UsesLocalIndicators && request.LocalIndicators is { } localPath
+            ? Task.Run(() => LocalIndicatorReader.Read(localPath, request.Year))
+            : null;
+        DashboardDataSet? dashboard = given;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? dashboardFailure = null;
+        try
+        {
+            dashboard ??= LoadDashboard(request.DashboardDirectory!, request.Year, rules, progress);
+        }
+        catch (Exception ex)
+        {
+            dashboardFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+        }
+
+        progress?.Report(new RunProgress("History", 0, request.HistoryFiles.Count));
+        var workbooks = historyRead.GetAwaiter().GetResult();
+        progress?.Report(new RunProgress("History", workbooks.Count, request.HistoryFiles.Count));
         if (workbooks.FirstOrDefault(w => w.Workbook.Year >= request.Year) is { Workbook: not null } late)
         {
             throw new InputFileException(late.Path, null, null,
                 $"this is the {late.Workbook.Year} assistance status; --history must be from years before --year {request.Year} (to replay {request.Year} from its workbook, leave out --dashboard)");
         }
 
+        dashboardFailure?.Throw();
         var history = new AssistanceHistory(workbooks.SelectMany(w => w.Workbook.Rows));
-        var dashboard = given ?? LoadDashboard(request.DashboardDirectory!, request.Year, rules, progress);
-        if (dashboard.MissingIndicators.Count > 0)
+        if (dashboard!.MissingIndicators.Count > 0)
         {
             var missing = string.Join(", ", dashboard.MissingIndicators.Select(i => i.DisplayName()));
             if (!request.AllowMissingIndicators)
@@ -120,7 +139,7 @@ public static class DeterminationRunner
         else
         {
             progress?.Report(new RunProgress("Local indicators", 0, 1));
-            local = LocalIndicatorReader.Read(request.LocalIndicators, request.Year);
+            local = localRead!.GetAwaiter().GetResult();
             progress?.Report(new RunProgress("Local indicators", 1, 1));
             warnings.AddRange(local.Warnings);
         }

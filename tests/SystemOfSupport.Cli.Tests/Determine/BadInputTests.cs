@@ -180,6 +180,16 @@ public partial class BadInputTests
     }
 
     [Fact]
+    public void With_bad_history_and_a_bad_Dashboard_file_the_history_is_named_first()
+    {
+        // The history is read while the Dashboard files are; its error still comes first, as when it was read first.
+        using var s = new Scenario();
+        s.EditLines("chronicdownload2024.txt", lines => SetCell(lines, 5, "currdenom", "12x"));
+        ShouldFailCleanly(s.Determine("--history", RepoPaths.StatusWorkbook("assistancestatus24.xlsx")), s, "assistancestatus24.xlsx", null, "must be from years before");
+        ShouldFailCleanly(s.Determine(), s, "chronicdownload2024.txt", "line 5", "currdenom");
+    }
+
+    [Fact]
     public void Missing_indicator_file_needs_partial()
     {
         using var s = new Scenario();
