@@ -84,7 +84,7 @@ public static class FindingsJson
     }
 
     /// <summary>Items per chunk, and chunks in flight at once: 128 LEAs, a few MB of buffers.</summary>
-    public const int ChunkSize = 16, ChunksAtOnce = 8;
+    public const int ChunkSize = 8, ChunksAtOnce = 16;
 
     /// <summary>One window's buffers (a statewide chunk is ~0.5 MB), shared by both lists of a file: rented, and given back at the end.</summary>
     private sealed class ChunkBuffers : IDisposable
