@@ -165,14 +165,15 @@ public static class XlsxSheetReader
         }
 
         var sharedStrings = package.SharedStrings();
-        using var reader = package.OpenXml(sheet.Part);
+        using var part = package.OpenXml(sheet.Part);
+        var reader = part.Xml;
         var lastRow = 0;
         var rowNumber = 0;
         List<XlsxCell>? cells = null;
         var lastColumn = 0;
         var cell = new CellBeingRead();
         var item = new ItemText();
-        while (reader.Read())
+        while (part.Read())
         {
             switch (reader.NodeType)
             {
@@ -467,9 +468,10 @@ public static class XlsxSheetReader
             sharedStringsPart = related.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal))?.Target;
             var byId = related.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var sheets = new List<Sheet>();
-            using (var reader = OpenXml(workbook))
+            using (var part = OpenXml(workbook))
             {
-                while (reader.Read())
+                var reader = part.Xml;
+                while (part.Read())
                 {
                     if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "sheet")
                     {
@@ -525,10 +527,11 @@ public static class XlsxSheetReader
                 return list;
             }
 
-            using var reader = OpenXml(sharedStringsPart);
+            using var part = OpenXml(sharedStringsPart);
+            var reader = part.Xml;
             var item = new ItemText();
             var inItem = false;
-            while (reader.Read())
+            while (part.Read())
             {
                 switch (reader.NodeType)
                 {
@@ -564,11 +567,11 @@ public static class XlsxSheetReader
         }
 
         /// <summary>A part's XML, streamed, with its size and nesting bounded.</summary>
-        public DepthLimitedReader OpenXml(string part)
+        public XmlPart OpenXml(string part)
         {
             var entry = entries.GetValueOrDefault(part) ?? throw Unreadable(path, $"missing part '/{part}'");
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, MaxCharactersInDocument = MaxCharactersInPart, IgnoreComments = true, IgnoreProcessingInstructions = true };
-            return new DepthLimitedReader(XmlReader.Create(entry.Open(), settings), path, "/" + part);
+            return new XmlPart(XmlReader.Create(entry.Open(), settings), path, "/" + part);
         }
 
         public void Dispose() => zip.Dispose();
@@ -584,8 +587,9 @@ public static class XlsxSheetReader
                 return list;
             }
 
-            using var reader = OpenXml(relsName);
-            while (reader.Read())
+            using var rels = OpenXml(relsName);
+            var reader = rels.Xml;
+            while (rels.Read())
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship"
                     && reader.GetAttribute("Id") is { } id && reader.GetAttribute("Type") is { } type && reader.GetAttribute("Target") is { } target
@@ -628,81 +632,29 @@ public static class XlsxSheetReader
     }
 
     /// <summary>
-    /// Refuses XML nested deeper than SpreadsheetML ever is, as it is read: a part nested thousands deep is damage or
-    /// an attack, and is refused with its line.
+    /// One part's XML, read node by node. It refuses XML nested deeper than SpreadsheetML ever is as it reads: a part
+    /// nested thousands deep is damage or an attack, and is refused with its line.
     /// </summary>
-    internal sealed class DepthLimitedReader(XmlReader inner, string path, string part) : XmlReader
+    private sealed class XmlPart(XmlReader xml, string path, string part) : IDisposable
     {
-        public override bool Read()
+        public XmlReader Xml => xml;
+
+        public bool Read()
         {
-            if (!inner.Read())
+            if (!xml.Read())
             {
                 return false;
             }
 
-            if (inner.Depth > MaxXmlDepth)
+            if (xml.Depth > MaxXmlDepth)
             {
-                throw new InputFileException(path, null, null, $"not a readable xlsx workbook: {part} nests elements more than {MaxXmlDepth} deep (line {((IXmlLineInfo)inner).LineNumber})");
+                throw new InputFileException(path, null, null, $"not a readable xlsx workbook: {part} nests elements more than {MaxXmlDepth} deep (line {((IXmlLineInfo)xml).LineNumber})");
             }
 
             return true;
         }
 
-        public override XmlNodeType NodeType => inner.NodeType;
-
-        public override string LocalName => inner.LocalName;
-
-        public override string NamespaceURI => inner.NamespaceURI;
-
-        public override string Prefix => inner.Prefix;
-
-        public override string Value => inner.Value;
-
-        public override int Depth => inner.Depth;
-
-        public override string BaseURI => inner.BaseURI;
-
-        public override bool IsEmptyElement => inner.IsEmptyElement;
-
-        public override int AttributeCount => inner.AttributeCount;
-
-        public override bool EOF => inner.EOF;
-
-        public override ReadState ReadState => inner.ReadState;
-
-        public override XmlNameTable NameTable => inner.NameTable;
-
-        public override string GetAttribute(int i) => inner.GetAttribute(i);
-
-        public override string? GetAttribute(string name) => inner.GetAttribute(name);
-
-        public override string? GetAttribute(string name, string? namespaceURI) => inner.GetAttribute(name, namespaceURI);
-
-        public override string? LookupNamespace(string prefix) => inner.LookupNamespace(prefix);
-
-        public override bool MoveToAttribute(string name) => inner.MoveToAttribute(name);
-
-        public override bool MoveToAttribute(string name, string? ns) => inner.MoveToAttribute(name, ns);
-
-        public override bool MoveToElement() => inner.MoveToElement();
-
-        public override bool MoveToFirstAttribute() => inner.MoveToFirstAttribute();
-
-        public override bool MoveToNextAttribute() => inner.MoveToNextAttribute();
-
-        public override bool ReadAttributeValue() => inner.ReadAttributeValue();
-
-        public override void ResolveEntity() => inner.ResolveEntity();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        public void Dispose() => xml.Dispose();
     }
 
     private static InputFileException Unreadable(string path, string why) =>
