@@ -94,7 +94,7 @@ public sealed class DashboardDataSet
         var gate = new Lock();
         // The largest files first, so that the cores finish together (a 30 MB file started last ran on alone); the
         // records are then put back in file order, and the first file in that order that fails is the error.
-        var bySize = files.Select((f, i) => (f.Path, f.Name, Index: i)).OrderByDescending(f => new FileInfo(f.Path).Length).ToList();
+        var bySize = files.Select((f, i) => (f.Path, f.Name, Index: i)).OrderByDescending(f => new FileInfo(f.Path) is { Exists: true } info ? info.Length : 0).ToList();
         var read = InOrder.Map(bySize, f =>
         {
             try
