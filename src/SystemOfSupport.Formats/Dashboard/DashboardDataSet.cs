@@ -92,33 +92,19 @@ public sealed class DashboardDataSet
         var (files, ignored) = Discover(directory, year, requiredSet);
         var summaries = new DashboardFileSummary[files.Count];
         var gate = new Lock();
-        // The largest files first, so that the cores finish together (a 30 MB file started last ran on alone); the
-        // records are then put back in file order, and the first file in that order that fails is the error.
-        var bySize = files.Select((f, i) => (f.Path, f.Name, Index: i)).OrderByDescending(f => new FileInfo(f.Path) is { Exists: true } info ? info.Length : 0).ToList();
-        var read = InOrder.Map(bySize, f =>
-        {
-            try
+        // The largest files first, so that the cores finish together (a 30 MB file started last ran on alone).
+        var records = InOrder.Map(
+            files.Select((f, i) => (f.Path, f.Name, Index: i)).ToList(),
+            f => DashboardReader.Read(f.Path, year, colored.Contains(f.Name.Indicator) ? DashboardColumnsNeeded.Color : DashboardColumnsNeeded.Status, s =>
             {
-                return (f.Index, Records: DashboardReader.Read(f.Path, year, colored.Contains(f.Name.Indicator) ? DashboardColumnsNeeded.Color : DashboardColumnsNeeded.Status, s =>
+                summaries[f.Index] = s;
+                lock (gate)
                 {
-                    summaries[f.Index] = s;
-                    lock (gate)
-                    {
-                        onFile?.Invoke(s);
-                    }
-                }).ToList(), Error: (Exception?)null);
-            }
-            catch (Exception ex)
-            {
-                return (f.Index, Records: [], Error: ex);
-            }
-        }).OrderBy(r => r.Index).ToList();
-        if (read.Find(r => r.Error is not null).Error is { } first)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
-        }
-
-        var leas = Index(read.SelectMany(r => r.Records));
+                    onFile?.Invoke(s);
+                }
+            }).ToList(),
+            cost: f => new FileInfo(f.Path) is { Exists: true } info ? info.Length : 0);
+        var leas = Index(records.SelectMany(r => r));
         var present = files.Select(f => f.Name.Indicator).ToHashSet();
         var missing = requiredSet.Where(i => !present.Contains(i)).Order().ToList();
         return new DashboardDataSet(year, leas, summaries, missing, ignored);
