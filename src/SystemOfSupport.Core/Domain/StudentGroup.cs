@@ -60,11 +60,16 @@ public static class StudentGroups
         ["EVEREL"] = StudentGroup.EVEREL,
     };
 
+    private static readonly Dictionary<string, StudentGroup>.AlternateLookup<ReadOnlySpan<char>> ByCodeText = ByCode.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool TryParse(string? code, out StudentGroup group)
     {
         group = default;
-        return code is not null && ByCode.TryGetValue(code.Trim(), out group);
+        return code is not null && TryParse(code.AsSpan(), out group);
     }
+
+    /// <summary>A code read straight from a file's line, without a string for it (a statewide run reads 160,000).</summary>
+    public static bool TryParse(ReadOnlySpan<char> code, out StudentGroup group) => ByCodeText.TryGetValue(code.Trim(), out group);
 
     public static IReadOnlyCollection<string> KnownCodes => ByCode.Keys;
 

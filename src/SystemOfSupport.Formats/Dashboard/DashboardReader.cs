@@ -228,7 +228,7 @@ public static class DashboardReader
                 return false;
             }
 
-            if (!StudentGroups.TryParse(f.Text(Columns.Group), out group))
+            if (!StudentGroups.TryParse(f[Columns.Group], out group))
             {
                 throw Reader.Error(Columns.Group, $"unknown student group '{f[Columns.Group]}'; expected one of {string.Join(", ", StudentGroups.KnownCodes)}");
             }
