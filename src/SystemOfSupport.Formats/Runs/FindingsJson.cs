@@ -210,6 +210,10 @@ public static class FindingsJson
         }
     }
 
+    /// <summary>Property names both hand-written converters write: a group's and a row's "group", a priority's and a criterion's "met".</summary>
+    private static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
+    private static readonly JsonEncodedText Met = JsonEncodedText.Encode("met");
+
     /// <summary>
     /// A <see cref="GroupFinding"/> with its <see cref="PriorityFinding"/>s exactly as <see cref="Options"/> writes them
     /// (properties in declaration order, camelCase, a null letter left out, enums by name), the criteria by
@@ -217,11 +221,9 @@ public static class FindingsJson
     /// </summary>
     private sealed class GroupWriter : JsonConverter<GroupFinding>
     {
-        private static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
         private static readonly JsonEncodedText Letter = JsonEncodedText.Encode("letter");
         private static readonly JsonEncodedText Priorities = JsonEncodedText.Encode("priorities");
         private static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
-        private static readonly JsonEncodedText Met = JsonEncodedText.Encode("met");
         private static readonly JsonEncodedText Criteria = JsonEncodedText.Encode("criteria");
         private static readonly JsonEncodedText MetPriorities = JsonEncodedText.Encode("metPriorities");
         private static readonly JsonEncodedText HasResults = JsonEncodedText.Encode("hasResults");
@@ -307,11 +309,9 @@ public static class FindingsJson
     {
         private static readonly JsonEncodedText Criterion = JsonEncodedText.Encode("criterion");
         private static readonly JsonEncodedText Applies = JsonEncodedText.Encode("applies");
-        private static readonly JsonEncodedText Met = JsonEncodedText.Encode("met");
         private static readonly JsonEncodedText ExplanationName = JsonEncodedText.Encode("explanation");
         private static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
         private static readonly JsonEncodedText IndicatorName = JsonEncodedText.Encode("indicator");
-        private static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
         private static readonly JsonEncodedText Color = JsonEncodedText.Encode("color");
         private static readonly JsonEncodedText StatusLevel = JsonEncodedText.Encode("statusLevel");
         private static readonly JsonEncodedText ChangeLevel = JsonEncodedText.Encode("changeLevel");
