@@ -1,8 +1,6 @@
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using SystemOfSupport.Formats.Text;
+using SystemOfSupport.Formats.Xlsx;
 using SystemOfSupport.Web.Features.Downloads;
 
 namespace SystemOfSupport.Web.Features.Exports;
@@ -43,36 +41,33 @@ public static class TableExport
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
     }
 
+    // Inline strings: a cell is never a formula or a number a spreadsheet could reinterpret.
     public static byte[] XlsxBytes(ExportTable table)
     {
         using var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        using (var workbook = new XlsxWriter(buffer))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(1, table.Columns));
-            var number = 2u;
-            foreach (var row in table.Rows)
+            workbook.Sheet(SheetName(table.Name), new XlsxSheetLayout(), rows =>
             {
-                data.Append(Row(number++, row));
-            }
-
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Name) }));
+                var number = 1;
+                foreach (var row in table.Rows.Prepend(table.Columns))
+                {
+                    rows.Row(number++);
+                    foreach (var value in row)
+                    {
+                        rows.InlineText(value);
+                    }
+                }
+            });
         }
 
         return buffer.ToArray();
     }
 
-    // Inline strings: a cell is never a formula or a number a spreadsheet could reinterpret.
-    private static Row Row(uint number, IEnumerable<string> values) => new(values.Select(v => new Cell
+    /// <summary>Excel's sheet names: 31 characters at most, none of <c>[]:*?/\</c>.</summary>
+    private static string SheetName(string name)
     {
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(v) { Space = SpaceProcessingModeValues.Preserve }),
-    }))
-    { RowIndex = number };
-
-    private static string SheetName(string name) => name.Length <= 31 ? name : name[..31];
+        var safe = string.Concat(name.Select(c => c is '[' or ']' or ':' or '*' or '?' or '/' or '\\' ? '-' : c));
+        return safe.Length <= 31 ? safe : safe[..31];
+    }
 }
