@@ -49,9 +49,20 @@ internal static class EndToEnd
 
         if (args.Contains("--once"))
         {
+            // The stages, then the time the JIT spent compiling (a fresh process compiles as it first runs each
+            // method), then the peak and the run's time on the last line.
             var watch = Stopwatch.StartNew();
-            OutputSet.Write(DeterminationRunner.Run(request), outDir, "SYNTHETIC benchmark");
+            var stages = new StageClock();
+            var once = DeterminationRunner.Run(request, stages);
+            stages.Next("Write xlsx + csv + json (OutputSet.Write)");
+            OutputSet.Write(once, outDir, "SYNTHETIC benchmark");
             var ms = watch.Elapsed.TotalMilliseconds;
+            foreach (var (step, spent) in stages.Finish())
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step}\t{spent.WallMs:F0}\t{spent.CpuMs:F0}"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JIT\t{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0}\t{System.Runtime.JitInfo.GetCompiledMethodCount()}"));
             using var self = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{self.PeakWorkingSet64} {ms:F0}"));
             return 0;
@@ -126,6 +137,11 @@ internal static class EndToEnd
         var fresh = OneRunInFreshProcess(data);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| One run in a fresh process (as `sos determine`; median of 3): the whole process / the run in it | {fresh.ProcessMs:F0} ms / {fresh.RunMs:F0} ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Peak working set of one run in a fresh process (median of 3) | {fresh.Peak / 1e6:F0} MB |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Of the fresh run (the median one): the JIT compiling | {fresh.Stages[^1].Wall} ms of CPU, {fresh.Stages[^1].Cpu} methods |"));
+        foreach (var (step, wall, cpu) in fresh.Stages.SkipLast(1))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Fresh run stage: {step} (wall / CPU) | {wall} / {cpu} ms |"));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Live heap, one decided run held (GC.GetTotalMemory after a full collection) | {live / 1e6:F0} MB |"));
         Console.WriteLine();
         Console.WriteLine("Stages of the median run:");
@@ -147,10 +163,10 @@ internal static class EndToEnd
     /// garbage collector's heap beyond what one run needs), the whole process's wall time (start-up and JIT included)
     /// and the run's own.
     /// </summary>
-    private static (long Peak, double ProcessMs, double RunMs) OneRunInFreshProcess(string data)
+    private static (long Peak, double ProcessMs, double RunMs, List<(string Step, string Wall, string Cpu)> Stages) OneRunInFreshProcess(string data)
     {
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        var samples = new List<(long Peak, double ProcessMs, double RunMs)>();
+        var samples = new List<(long Peak, double ProcessMs, double RunMs, List<(string Step, string Wall, string Cpu)> Stages)>();
         for (var i = 0; i < 3; i++)
         {
             var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -169,11 +185,14 @@ internal static class EndToEnd
             var output = child.StandardOutput.ReadToEnd();
             child.WaitForExit();
             var processMs = watch.Elapsed.TotalMilliseconds;
-            var fields = output.Trim().Split('\n')[^1].Split(' ');
-            samples.Add((long.Parse(fields[0], CultureInfo.InvariantCulture), processMs, double.Parse(fields[1], CultureInfo.InvariantCulture)));
+            var lines = output.Trim().Split('\n');
+            var fields = lines[^1].Split(' ');
+            var stages = lines.Where(l => l.Count(c => c == '\t') == 2).Select(l => l.Split('\t')).Select(f => (f[0], f[1], f[2])).ToList();
+            samples.Add((long.Parse(fields[0], CultureInfo.InvariantCulture), processMs, double.Parse(fields[1], CultureInfo.InvariantCulture), stages));
         }
 
-        return (samples.Select(s => s.Peak).Order().ElementAt(1), samples.Select(s => s.ProcessMs).Order().ElementAt(1), samples.Select(s => s.RunMs).Order().ElementAt(1));
+        var median = samples.OrderBy(s => s.RunMs).ElementAt(1);
+        return (samples.Select(s => s.Peak).Order().ElementAt(1), samples.Select(s => s.ProcessMs).Order().ElementAt(1), median.RunMs, median.Stages);
     }
 
     /// <summary>
