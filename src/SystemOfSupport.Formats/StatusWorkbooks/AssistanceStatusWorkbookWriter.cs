@@ -65,47 +65,22 @@ public static class AssistanceStatusWorkbookWriter
         CheckXmlText(table);
         var year = table.Year.ToString(CultureInfo.InvariantCulture);
         using var workbook = new XlsxWriter(stream, Styles.All, $"{year} {table.Entity.Title}", table.PublishedLabel);
-        workbook.Sheet(RecordLayoutSheet, new XlsxSheetLayout([29.8, 56.2, 32.2], FrozenRows: 4, DefaultRowHeight: 15, PageMargins: true), rows =>
-        {
-            Add(rows, 1, Styles.Title, $"{year} {table.Entity.Title} Record Layout");
-            Add(rows, 2, Styles.Normal, table.PublishedLabel);
-            Add(rows, 3, Styles.Normal, AssistanceStatusWording.LayoutIntro);
-            Add(rows, 4, Styles.Header, "Field Name", "Description", "Acceptable Values");
-            var r = 5;
-            foreach (var column in table.Columns)
+        DefinitionSheet(workbook, table, RecordLayoutSheet, [29.8, 56.2, 32.2], frozenRows: 4, $"{year} {table.Entity.Title} Record Layout", AssistanceStatusWording.LayoutIntro,
+            ["Field Name", "Description", "Acceptable Values"],
+            table.Columns.Select(column =>
             {
                 var (description, values) = wording.Describe(column, table.Year);
-                Add(rows, r++, Styles.Wrapped, column.Trim(), description, values);
-            }
-        });
-        workbook.Sheet(ValueSheet, new XlsxSheetLayout([13.7, 51.8], DefaultRowHeight: 15, PageMargins: true), rows =>
-        {
-            Add(rows, 1, Styles.Title, AssistanceStatusWording.ValueTitle);
-            Add(rows, 2, Styles.Normal, table.PublishedLabel);
-            Add(rows, 3, Styles.Normal, AssistanceStatusWording.ValueIntro);
-            Add(rows, 4, Styles.Header, "Value", "Description");
-            var r = 5;
-            foreach (var (letter, description) in AssistanceStatusWording.Letters)
-            {
-                Add(rows, r++, Styles.Wrapped, letter + " = ", description);
-            }
-        });
-        workbook.Sheet(PriorityDefinitionsSheet, new XlsxSheetLayout([27.7, 51.8, 38.7], FrozenRows: 4, DefaultRowHeight: 15, PageMargins: true), rows =>
-        {
-            Add(rows, 1, Styles.Title, AssistanceStatusWording.PriorityTitle);
-            Add(rows, 2, Styles.Normal, table.PublishedLabel);
-            Add(rows, 3, Styles.Normal, AssistanceStatusWording.PriorityIntro);
-            Add(rows, 4, Styles.Header, "LCFF Priority", "LCFF Priority Name", "Criteria");
-            var r = 5;
-            foreach (var (priority, name, criteria) in wording.PriorityRows())
-            {
-                Add(rows, r++, Styles.Wrapped, priority, name, criteria);
-            }
-        });
+                return new[] { column.Trim(), description, values };
+            }));
+        DefinitionSheet(workbook, table, ValueSheet, [13.7, 51.8], frozenRows: 0, AssistanceStatusWording.ValueTitle, AssistanceStatusWording.ValueIntro,
+            ["Value", "Description"],
+            AssistanceStatusWording.Letters.Select(l => new[] { l.Letter + " = ", l.Description }));
+        DefinitionSheet(workbook, table, PriorityDefinitionsSheet, [27.7, 51.8, 38.7], frozenRows: 4, AssistanceStatusWording.PriorityTitle, AssistanceStatusWording.PriorityIntro,
+            ["LCFF Priority", "LCFF Priority Name", "Criteria"],
+            wording.PriorityRows().Select(p => new[] { p.Priority, p.Name, p.Criteria }));
 
-        var (lastColumn, lastRow) = (XlsxSheetReader.ColumnLetters(table.Columns.Count), (HeaderRow + table.Rows.Count).ToString(CultureInfo.InvariantCulture));
-        var range = $"A{HeaderRow}:{lastColumn}{lastRow}";
-        workbook.Sheet(DataSheetName(table.Year, table.Entity), new XlsxSheetLayout(DataWidths(table), HeaderRow, Selected: true, AutoFilter: range, DefaultRowHeight: 15, PageMargins: true), rows =>
+        var range = $"A{HeaderRow}:{XlsxSheetReader.ColumnLetters(table.Columns.Count)}{(HeaderRow + table.Rows.Count).ToString(CultureInfo.InvariantCulture)}";
+        workbook.Sheet(DataSheetName(table.Year, table.Entity), Layout(DataWidths(table), HeaderRow) with { Selected = true, AutoFilter = range }, rows =>
         {
             var notes = DataNotes(table);
             for (var i = 0; i < notes.Count; i++)
@@ -124,8 +99,26 @@ public static class AssistanceStatusWorkbookWriter
                 }
             }
         });
-        workbook.ActiveSheet = 3;
-        workbook.FilterDatabase(3, $"$A${HeaderRow}:${lastColumn}${lastRow}");
+    }
+
+    /// <summary>Every sheet's settings as the state's workbook has them: row height 15 and Excel's default margins.</summary>
+    private static XlsxSheetLayout Layout(double[] widths, int frozenRows) => new(widths, frozenRows, DefaultRowHeight: 15, PageMargins: true);
+
+    /// <summary>A definition sheet: its title, the published label, an introduction, a header (row 4), then its rows, wrapped.</summary>
+    private static void DefinitionSheet(XlsxWriter workbook, AssistanceStatusTable table, string name, double[] widths, int frozenRows, string title, string intro, string[] header, IEnumerable<string[]> lines)
+    {
+        workbook.Sheet(name, Layout(widths, frozenRows), rows =>
+        {
+            Add(rows, 1, Styles.Title, title);
+            Add(rows, 2, Styles.Normal, table.PublishedLabel);
+            Add(rows, 3, Styles.Normal, intro);
+            Add(rows, 4, Styles.Header, header);
+            var r = 5;
+            foreach (var line in lines)
+            {
+                Add(rows, r++, Styles.Wrapped, line);
+            }
+        });
     }
 
     /// <summary>Each data column as wide as its longest text (the header with room for the filter button), within 8–60.</summary>

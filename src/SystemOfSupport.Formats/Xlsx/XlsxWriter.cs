@@ -16,8 +16,8 @@ public sealed record XlsxStyle(bool Bold = false, double FontSize = 11, bool Wra
 /// <summary>A sheet's settings around its rows.</summary>
 /// <param name="ColumnWidths">Each column's width in characters, from column A.</param>
 /// <param name="FrozenRows">Rows kept in view above the scrolling part (0: none).</param>
-/// <param name="Selected">The sheet shown when the workbook opens.</param>
-/// <param name="AutoFilter">The filtered range (<c>A6:AG99</c>), or null.</param>
+/// <param name="Selected">The sheet shown when the workbook opens (the first sheet so marked; else the first sheet).</param>
+/// <param name="AutoFilter">The filtered range (<c>A6:AG99</c>), or null; Excel's hidden name for it is written too.</param>
 /// <param name="DefaultRowHeight">The sheet's default row height in points, or null for Excel's.</param>
 /// <param name="PageMargins">Excel's default page margins written out (as Excel does for a new sheet).</param>
 public sealed record XlsxSheetLayout(
@@ -57,12 +57,33 @@ public sealed class XlsxWriter : IDisposable
     private readonly string? title;
     private readonly string? creator;
     private readonly List<string> sheetNames = [];
-    private readonly List<(string Name, int Sheet, string Reference)> hiddenNames = [];
+    private readonly List<(int Sheet, string Range)> filters = [];
     private readonly Dictionary<string, int> sharedIndex = new(StringComparer.Ordinal);
     private readonly List<string> shared = [];
-    private int activeSheet;
+    private int? selectedSheet;
     private bool disposed;
     private bool broken;
+
+    /// <summary>Excel's longest sheet name.</summary>
+    public const int MaxSheetName = 31;
+
+    /// <summary>
+    /// <paramref name="name"/> as a sheet name Excel accepts: the characters it refuses as <c>-</c>, cut to
+    /// <see cref="MaxSheetName"/> characters (a name that is empty stays so, and is refused).
+    /// </summary>
+    public static string SheetName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var safe = string.Create(name.Length, name, static (span, source) =>
+        {
+            source.AsSpan().CopyTo(span);
+            for (var at = span.IndexOfAny(NotInSheetNames); at >= 0; at = span.IndexOfAny(NotInSheetNames))
+            {
+                span[at] = '-';
+            }
+        });
+        return safe.Length <= MaxSheetName ? safe : safe[..MaxSheetName];
+    }
 
     /// <param name="stream">Where the workbook goes (left open). A stream that cannot seek is written with data descriptors.</param>
     /// <param name="styles">The cell formats, referred to by index; index 0 should be <see cref="XlsxStyle.Normal"/>.</param>
@@ -76,23 +97,26 @@ public sealed class XlsxWriter : IDisposable
         zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true, Utf8);
     }
 
-    /// <summary>The sheet shown when the workbook opens (0-based, in the order sheets were written).</summary>
-    public int ActiveSheet
-    {
-        get => activeSheet;
-        set => activeSheet = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
-    }
-
     /// <summary>Writes one sheet: its settings, then the rows <paramref name="rows"/> writes, in row order.</summary>
     public void Sheet(string name, XlsxSheetLayout layout, Action<XlsxRows> rows)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(rows);
-        if (string.IsNullOrEmpty(name) || name.Length > 31 || name.AsSpan().IndexOfAny(NotInSheetNames) >= 0)
+        if (string.IsNullOrEmpty(name) || name.Length > MaxSheetName || name.AsSpan().ContainsAny(NotInSheetNames))
         {
             broken = true;
-            throw new ArgumentException($"'{name}' is not a sheet name Excel accepts (1 to 31 characters, none of []:*?/\\)", nameof(name));
+            throw new ArgumentException($"'{name}' is not a sheet name Excel accepts (1 to {MaxSheetName} characters, none of []:*?/\\)", nameof(name));
+        }
+
+        if (layout.Selected)
+        {
+            selectedSheet ??= sheetNames.Count;
+        }
+
+        if (layout.AutoFilter is { } filtered)
+        {
+            filters.Add((sheetNames.Count, filtered));
         }
 
         sheetNames.Add(name);
@@ -144,16 +168,6 @@ public sealed class XlsxWriter : IDisposable
         }
 
         xml.Write("</worksheet>");
-    }
-
-    /// <summary>
-    /// Names the filtered range of the sheet written <paramref name="sheet"/>-th (0-based), as Excel does for a sheet
-    /// with a filter (<c>_xlnm._FilterDatabase</c>, hidden).
-    /// </summary>
-    public void FilterDatabase(int sheet, string reference)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reference);
-        hiddenNames.Add(("_xlnm._FilterDatabase", sheet, reference));
     }
 
     /// <summary>
@@ -235,6 +249,14 @@ public sealed class XlsxWriter : IDisposable
     internal static bool NeedsPreserve(string text) =>
         text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.AsSpan().ContainsAny(LineBreaksAndTabs));
 
+    /// <summary>A range's cell references made absolute: <c>A6:AG99</c> → <c>$A$6:$AG$99</c>.</summary>
+    private static string Absolute(string range) =>
+        string.Join(':', range.Split(':').Select(cell =>
+        {
+            var digits = cell.AsSpan().IndexOfAnyInRange('0', '9');
+            return digits <= 0 ? "$" + cell : $"${cell[..digits]}${cell[digits..]}";
+        }));
+
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static void WriteViews(StreamWriter xml, XlsxSheetLayout layout)
@@ -265,7 +287,8 @@ public sealed class XlsxWriter : IDisposable
         using (var xml = Part("xl/workbook.xml"))
         {
             xml.Write($"<workbook xmlns=\"{MainNamespace}\" xmlns:r=\"{RelationshipsNamespace}\">");
-            xml.Write($"<bookViews><workbookView activeTab=\"{Math.Min(activeSheet, sheetNames.Count - 1).ToString(CultureInfo.InvariantCulture)}\"/></bookViews><sheets>");
+            // The workbook opens on the selected sheet.
+            xml.Write($"<bookViews><workbookView activeTab=\"{(selectedSheet ?? 0).ToString(CultureInfo.InvariantCulture)}\"/></bookViews><sheets>");
             for (var i = 0; i < sheetNames.Count; i++)
             {
                 var n = (i + 1).ToString(CultureInfo.InvariantCulture);
@@ -275,13 +298,14 @@ public sealed class XlsxWriter : IDisposable
             }
 
             xml.Write("</sheets>");
-            if (hiddenNames.Count > 0)
+            if (filters.Count > 0)
             {
+                // Excel names each sheet's filtered range, hidden, as absolute references.
                 xml.Write("<definedNames>");
-                foreach (var (name, sheet, reference) in hiddenNames)
+                foreach (var (sheet, range) in filters)
                 {
-                    xml.Write($"<definedName name=\"{name}\" localSheetId=\"{sheet.ToString(CultureInfo.InvariantCulture)}\" hidden=\"1\">");
-                    Escape(xml, $"'{sheetNames[sheet].Replace("'", "''", StringComparison.Ordinal)}'!{reference}");
+                    xml.Write($"<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{sheet.ToString(CultureInfo.InvariantCulture)}\" hidden=\"1\">");
+                    Escape(xml, $"'{sheetNames[sheet].Replace("'", "''", StringComparison.Ordinal)}'!{Absolute(range)}");
                     xml.Write("</definedName>");
                 }
 
@@ -411,6 +435,7 @@ public sealed class XlsxRows
     private readonly XlsxWriter workbook;
     private readonly StreamWriter xml;
     private readonly List<string> letters = [];
+    private string rowText = string.Empty;
     private int row;
     private int column;
     private bool open;
@@ -426,9 +451,9 @@ public sealed class XlsxRows
         }
 
         EndRow();
-        (row, column, open) = (number, 0, true);
+        (row, rowText, column, open) = (number, number.ToString(CultureInfo.InvariantCulture), 0, true);
         xml.Write("<row r=\"");
-        xml.Write(number);
+        xml.Write(rowText);
         xml.Write("\">");
     }
 
@@ -436,9 +461,8 @@ public sealed class XlsxRows
     public void Text(string text, int style = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
-        StartCell(style, "s");
-        xml.Write("<v>");
-        xml.Write(workbook.Shared(text));
+        StartCell(style, "\" t=\"s\"><v>");
+        WriteNumber(workbook.Shared(text));
         xml.Write("</v></c>");
     }
 
@@ -446,7 +470,7 @@ public sealed class XlsxRows
     public void InlineText(string text, int style = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
-        StartCell(style, "inlineStr");
+        StartCell(style, "\" t=\"inlineStr\">");
         xml.Write(XlsxWriter.NeedsPreserve(text) ? "<is><t xml:space=\"preserve\">" : "<is><t>");
         XlsxWriter.Escape(xml, text);
         xml.Write("</t></is></c>");
@@ -455,8 +479,7 @@ public sealed class XlsxRows
     /// <summary>A number cell; <paramref name="value"/> is its invariant text (<c>2100000</c>, <c>0.5</c>).</summary>
     public void Number(decimal value, int style = 0)
     {
-        StartCell(style, "n");
-        xml.Write("<v>");
+        StartCell(style, "\"><v>");
         xml.Write(value.ToString("G29", CultureInfo.InvariantCulture));
         xml.Write("</v></c>");
     }
@@ -477,7 +500,8 @@ public sealed class XlsxRows
         }
     }
 
-    private void StartCell(int style, string type)
+    /// <summary>A cell's start, through <paramref name="rest"/> (its type and what opens its value); no string per cell.</summary>
+    private void StartCell(int style, string rest)
     {
         RequireRow();
         workbook.CheckStyle(style);
@@ -493,14 +517,21 @@ public sealed class XlsxRows
 
         xml.Write("<c r=\"");
         xml.Write(letters[column++]);
-        xml.Write(row);
+        xml.Write(rowText);
         if (style != 0)
         {
             xml.Write("\" s=\"");
-            xml.Write(style);
+            WriteNumber(style);
         }
 
-        xml.Write(type == "n" ? "\">" : $"\" t=\"{type}\">");
+        xml.Write(rest);
+    }
+
+    private void WriteNumber(int value)
+    {
+        Span<char> digits = stackalloc char[11];
+        value.TryFormat(digits, out var n, provider: CultureInfo.InvariantCulture);
+        xml.Write(digits[..n]);
     }
 
     private void RequireRow()

@@ -75,8 +75,6 @@ public class XlsxWriterTests
                 sheet.Number(2_100_000.00m, 3);
                 sheet.Number(-0.5m);
             });
-            w.ActiveSheet = 1;
-            w.FilterDatabase(1, "$A$2:$C$3");
         });
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);

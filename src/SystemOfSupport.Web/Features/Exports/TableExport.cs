@@ -47,7 +47,7 @@ public static class TableExport
         using var buffer = new MemoryStream();
         using (var workbook = new XlsxWriter(buffer))
         {
-            workbook.Sheet(SheetName(table.Name), new XlsxSheetLayout(), rows =>
+            workbook.Sheet(XlsxWriter.SheetName(table.Name), new XlsxSheetLayout(), rows =>
             {
                 var number = 1;
                 foreach (var row in table.Rows.Prepend(table.Columns))
@@ -62,12 +62,5 @@ public static class TableExport
         }
 
         return buffer.ToArray();
-    }
-
-    /// <summary>Excel's sheet names: 31 characters at most, none of <c>[]:*?/\</c>.</summary>
-    private static string SheetName(string name)
-    {
-        var safe = string.Concat(name.Select(c => c is '[' or ']' or ':' or '*' or '?' or '/' or '\\' ? '-' : c));
-        return safe.Length <= 31 ? safe : safe[..31];
     }
 }
